@@ -1,0 +1,185 @@
+"""Finding and resolving date expressions in English prose.
+
+A general date parser (dateutil, dateparser) answers "what date is this string?"; prose needs "where
+are the dates in this sentence, and how precise is each?", so mentions are found with one compiled
+pattern and resolved here against the article's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+# Words that make a bare month or year a date rather than a name or a number ("May" the verb).
+_LEAD = r"(?:in|since|by|until|till|from|during|before|after|of|early|mid|late|end of|spring|summer|autumn|fall|winter)"
+
+DATE_PATTERN = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>0[1-9]|[12]\d|3[01]))?\b)
+  | (?P<dmy>\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b)
+  | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?!\s*(?:%|per|million|billion|troops|km))(?:,?\s+(?P<y2>{_YEAR}))?\b)
+  | (?P<my>\b(?P<m3>{_MONTH})(?:,)?\s+(?P<y3>{_YEAR})\b)
+  | (?P<mo>\b(?P<lead_m>{_LEAD})[\s-]+(?:(?:early|mid|late)[\s-]+)?(?P<m4>{_MONTH})\b(?!\s+\d))
+  | (?P<yo>\b(?P<lead_y>{_LEAD})\s+(?:(?:early|mid|late)[\s-]+)?(?P<y4>{_YEAR})\b(?![\-–]\d|\s*(?:troops|people|km)))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Month names are proper nouns: a lower-case "may"/"march" is a verb, so month groups must be capitalised.
+_CAPITAL = re.compile(r"[A-Z]")
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going to|is to|are to|scheduled|due to|plans? to|planned|upcoming|next|would be held)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to year, month or day precision; `year` may be missing until resolved."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        if self.year is None:
+            return ""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> dt.date:
+        """The earliest calendar day the date can mean, for ordering and plotting."""
+        return dt.date(self.year or 1, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    surface: str
+    date: PartialDate
+    lead: str = ""  # the preposition before it ("by", "since"), which hints at tense
+
+
+def parse_iso(value: str) -> PartialDate:
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError otherwise."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    dt.date(year, month or 1, day or 1)  # raises ValueError for month 13 or 30 February
+    return PartialDate(year, month, day)
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    try:
+        dt.date(year or 2000, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in `text`, in order; years are missing where the text omits them."""
+    found: list[DateMention] = []
+    for m in DATE_PATTERN.finditer(text):
+        g = m.groupdict()
+        month_token = g["m1"] or g["m2"] or g["m3"] or g["m4"]
+        if month_token and not _CAPITAL.match(month_token):
+            continue
+        lead = (g["lead_m"] or g["lead_y"] or "").lower()
+        start = m.start()
+        if g["iso"]:
+            date = PartialDate(int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None)
+        elif g["dmy"] or g["mdy"]:
+            day = int(re.match(r"\d+", g["d1"] or g["d2"]).group())
+            year = g["y1"] or g["y2"]
+            date = PartialDate(int(year) if year else None, _month(month_token), day)
+        elif g["my"]:
+            date = PartialDate(int(g["y3"]), _month(month_token))
+        elif g["mo"]:
+            date = PartialDate(None, _month(month_token))
+            start = m.start("m4") if lead not in ("early", "mid", "late") else m.start()
+            if lead in ("in", "since", "by", "until", "till", "from", "during", "before", "after", "of"):
+                start = m.start("lead_m") + len(g["lead_m"]) + 1
+        else:
+            date = PartialDate(int(g["y4"]))
+            start = m.start("y4")
+        if date.month and not _valid(date.year, date.month, date.day):
+            continue
+        preceding = text[max(0, start - 12) : start].lower()
+        if not lead:
+            lead_m = re.search(r"\b(by|since|until|from|on|in)\s+$", preceding)
+            lead = lead_m.group(1) if lead_m else ""
+        found.append(DateMention(start, m.end(), text[start : m.end()], date, lead))
+    return found
+
+
+def resolve(mention: DateMention, reference: PartialDate | None, sentence: str = "") -> PartialDate | None:
+    """Give a year-less date the year that puts it closest before `reference`.
+
+    A sentence in the future tense ("will hold drills from September 7") or a deadline ("by 16
+    September") takes the closest year on or after the reference instead. Returns None when there
+    is no reference year to resolve against.
+    """
+    date = mention.date
+    if date.year is not None:
+        return date
+    if reference is None or reference.year is None:
+        return None
+    ref = reference.first_day() if reference.precision == "day" else _last_day(reference)
+    future = mention.lead in ("by", "until", "till") or bool(_FUTURE.search(sentence))
+    candidates = [PartialDate(y, date.month, date.day) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    candidates = [c for c in candidates if _valid(c.year, c.month or 1, c.day)]
+    if future:
+        after = [c for c in candidates if _last_day(c) >= ref]
+        return after[0] if after else candidates[-1]
+    before = [c for c in candidates if c.first_day() <= ref]
+    return before[-1] if before else candidates[0]
+
+
+def _last_day(date: PartialDate) -> dt.date:
+    if date.day:
+        return dt.date(date.year, date.month, date.day)
+    if date.month:
+        nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(date.year, 12, 31)

@@ -1,0 +1,71 @@
+"""Decoding and normalising text copied from web pages.
+
+Web copies arrive as UTF-8 (with or without a BOM), as Windows-1252, with CRLF or CR line endings,
+with HTML entities and non-breaking spaces. Typographic quotes and dashes are kept: they are part of
+the text and the quote finder relies on them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes, returning the text and the encoding used.
+
+    A BOM is honoured (`utf-8-sig`, `utf-16`). Text that is UTF-8 but for a few stray bytes is decoded
+    as UTF-8 with U+FFFD for those bytes and recorded as `utf-8+replace`, since reading it as cp1252
+    would garble every other non-ASCII character. Otherwise cp1252, then latin-1 (which decodes any
+    bytes).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    good = sum(1 for ch in replaced if ord(ch) > 127) - bad
+    if good and bad <= max(good, len(replaced) // 1000):
+        return replaced, "utf-8+replace"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any byte string")  # pragma: no cover
+
+
+def normalise(text: str) -> str:
+    """Unify line endings, entities and spaces; keep typographic punctuation."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data no text file holds: NUL bytes or mostly control characters."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
+
+
+def fold(text: str) -> str:
+    """Lower-case words only, for comparing paragraphs regardless of quotes and punctuation."""
+    return " ".join(re.findall(r"\w+", text.lower()))

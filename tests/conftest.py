@@ -1,0 +1,33 @@
+"""Shared fixtures: the seed corpus loaded once, and a helper that writes small article folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from russia_taliban.corpus import Corpus, load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture
+def write_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Write {name: text-or-bytes} into a fresh folder and return it."""
+
+    def write(files: dict[str, str | bytes], folder: str = "corpus") -> Path:
+        root = tmp_path / folder
+        root.mkdir(exist_ok=True)
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (root / name).write_bytes(data)
+        return root
+
+    return write

@@ -1,0 +1,79 @@
+import pytest
+
+from russia_taliban.dates import PartialDate, find_dates, parse_iso, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "iso"),
+    [
+        ("25 April 2023", "25 April 2023", "2023-04-25"),
+        ("18 April, 2022", "18 April, 2022", "2022-04-18"),
+        ("April 25, 2023", "April 25, 2023", "2023-04-25"),
+        ("2025-04-18", "2025-04-18", "2025-04-18"),
+        ("Published: 5 July 2024 14:32 GMT", "5 July 2024", "2024-07-05"),
+        ("gained speed in March 2024 when", "March 2024", "2024-03"),
+        ("in place since 2003.", "2003", "2003"),
+        ("shuttered in 2015, Afghanistan", "2015", "2015"),
+    ],
+)
+def test_find_dates_with_year(text: str, surface: str, iso: str) -> None:
+    [found] = find_dates(text)
+    assert (found.surface, found.date.iso) == (surface, iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("On August 25, Zhirnov", 8, 25),
+        ("On June 3rd, Russia", 6, 3),
+        ("On 19 August, the ministry", 8, 19),
+        ("a press conference on February 14.", 2, 14),
+        ("in early February, Russia hosted", 2, None),
+    ],
+)
+def test_find_dates_without_year(text: str, month: int, day: int | None) -> None:
+    [found] = find_dates(text)
+    assert (found.date.year, found.date.month, found.date.day) == (None, month, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We may see talks.", "The 10,000 troop drills", "Zapad/Interaction 2021 drills", "a march on Kabul", "G7+2"],
+)
+def test_find_dates_ignores_non_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "iso"),
+    [
+        ("On August 25, Zhirnov declared", "2021-09-07", "2021-08-25"),
+        ("On December 30, talks were held", "2022-01-10", "2021-12-30"),
+        ("Russia will hold drills from September 7 to 9", "2021-09-07", "2021-09-07"),
+        ("to devise a joint response by 16 September", "2021-08-24", "2021-09-16"),
+        ("Talks will resume on January 5", "2021-12-20", "2022-01-05"),
+        ("in early February, Russia hosted talks", "2023-04-25", "2023-02"),
+        ("On June 3rd, Russia recognised", "2025-07", "2025-06-03"),
+    ],
+)
+def test_resolve_year_against_publication(sentence: str, published: str, iso: str) -> None:
+    mention = find_dates(sentence)[0]
+    assert resolve(mention, parse_iso(published), sentence).iso == iso
+
+
+def test_resolve_without_reference_is_none() -> None:
+    assert resolve(find_dates("On August 25")[0], None) is None
+
+
+@pytest.mark.parametrize("bad", ["2025-13", "2025-02-30", "25/04/2023", "April 2023"])
+def test_parse_iso_rejects_invalid(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_iso(bad)
+
+
+def test_partial_date_precision() -> None:
+    assert [PartialDate(2025).precision, PartialDate(2025, 7).precision, PartialDate(2025, 7, 3).precision] == [
+        "year",
+        "month",
+        "day",
+    ]

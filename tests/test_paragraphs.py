@@ -1,0 +1,149 @@
+import pytest
+
+from russia_taliban.paragraphs import bio_name, byline_name, classify, is_chrome, is_date_line, split, wire_dateline
+
+BODY = (
+    "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
+    "of a pragmatic relationship built on security guarantees and trade."
+)
+BODY2 = (
+    "The Kremlin has hosted several rounds of talks on Afghanistan, inviting regional states and the Taliban "
+    "delegation to discuss stability, refugees and the fate of frozen assets."
+)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in classify(split(text))]
+
+
+def test_split_blank_line_paragraphs_keeps_every_line() -> None:
+    paragraphs = split("Title line\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    assert [(p.line, p.text) for p in paragraphs] == [
+        (1, "Title line"),
+        (3, "First paragraph."),
+        (5, "Second paragraph."),
+    ]
+
+
+def test_split_one_paragraph_per_line() -> None:
+    assert [p.text for p in split("One.\nTwo.\nThree.")] == ["One.", "Two.", "Three."]
+
+
+def test_split_joins_hard_wrapped_lines() -> None:
+    text = (
+        "Moscow has continued to operate an embassy in Kabul and to stay in\n"
+        "frequent diplomatic contact with the new authorities since August\n"
+        "2021, officials said.\nNext paragraph."
+    )
+    assert [p.text for p in split(text)] == [
+        "Moscow has continued to operate an embassy in Kabul and to stay in frequent diplomatic contact with the new "
+        "authorities since August 2021, officials said.",
+        "Next paragraph.",
+    ]
+
+
+def test_split_keeps_bullets_as_paragraphs() -> None:
+    text = "Commentary\n\n  • Moscow is using its contacts\n  • in statements by Kremlin"
+    assert [p.text for p in split(text)] == [
+        "Commentary",
+        "• Moscow is using its contacts",
+        "• in statements by Kremlin",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No comments:",
+        "5 min read",
+        "Live Story",
+        "Follow him on Twitter: @GiorgioCafiero",
+        "Share this article",
+        "Related: How the Taliban turned social media into a weapon",
+        "Disclaimer: The opinions expressed in this article are solely those of the author.",
+        "© 2024 Example Media. All rights reserved.",
+        "The Taliban swept to power in Afghanistan in August 2021. [Getty]",
+        "Tags: Russia, Afghanistan",
+        "Advertisement",
+    ],
+)
+def test_chrome_patterns(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [BODY, "Related to this, Russia kept its embassy open.", "Live fire drills began."])
+def test_chrome_patterns_leave_content_alone(line: str) -> None:
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("25 April 2023", True), ("Published: 5 July 2024 14:32 GMT", True), ("Updated 18 April, 2022", True),
+     ("On 25 April 2023 talks were held.", False), ("April", False)],
+)  # fmt: skip
+def test_is_date_line(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By Jane Doe", "Jane Doe"), ("By Jane Doe | Reuters", "Jane Doe"), ("Piotr Żochowski", "Piotr Żochowski"),
+     ("Sophia Nina Burna-Asefi", "Sophia Nina Burna-Asefi"), ("What Lies Ahead?", None), ("Analysis", None)],
+)  # fmt: skip
+def test_byline_name(line: str, name: str | None) -> None:
+    assert byline_name(line) == name
+
+
+def test_bio_name() -> None:
+    assert bio_name("Giorgio Cafiero is the CEO of Gulf State Analytics.") == "Giorgio Cafiero"
+    assert bio_name(BODY) is None
+
+
+def test_wire_dateline() -> None:
+    assert wire_dateline("MOSCOW, Oct 7 (Reuters) - Russia said on Monday") == "Oct 7"
+    assert wire_dateline(BODY) is None
+
+
+def test_classify_header_zone() -> None:
+    text = f"Analyses\n\nRussia courts the Taliban\n\nBy Jane Doe\n\n7 May 2024\n\nA short standfirst on Moscow and Kabul.\n\n{BODY}"
+    assert [k for k, _ in kinds(text)] == ["boilerplate", "title", "byline", "dateline", "standfirst", "body"]
+
+
+def test_classify_heading_between_body_paragraphs_and_trailing_stub() -> None:
+    text = f"{BODY}\n\nWhat Lies Ahead?\n\n{BODY2}\n\nRoute 6"
+    assert [k for k, _ in kinds(text)] == ["body", "heading", "body", "boilerplate"]
+
+
+def test_classify_related_headline_before_caption_is_chrome() -> None:
+    text = (
+        f"{BODY}\n\nHow the Taliban turned social media into a weapon\nThe Taliban swept to power. [Getty]\n\n{BODY2}"
+    )
+    assert [k for k, _ in kinds(text)] == ["body", "boilerplate", "boilerplate", "body"]
+
+
+def test_classify_trailing_author_bio() -> None:
+    text = f"{BODY}\n\nJane Doe is a senior fellow at the Example Institute.\n\nFollow her on Twitter: @janedoe"
+    assert [k for k, _ in kinds(text)] == ["body", "boilerplate", "boilerplate"]
+
+
+def test_pull_quote_repeat_points_at_the_body_original() -> None:
+    quote = '"Moscow is leveraging its close relations with the Taliban to gain positive attention," writes Doe.'
+    text = f"Headline about Moscow\n\n{quote}\n\n{BODY}\n\nMoscow is leveraging its close relations with the Taliban to gain positive attention."
+    paragraphs = classify(split(text))
+    assert [(p.kind, p.duplicate_of) for p in paragraphs] == [
+        ("title", None), ("pull_quote", 3), ("body", None), ("body", None),
+    ]  # fmt: skip
+
+
+def test_partial_repeat_is_a_pull_quote_of_the_longer_paragraph() -> None:
+    body = f"{BODY} “Russia becomes the first country to accredit a Taliban government”. Then more text follows here."
+    pull = "Russia becomes the first country to accredit a Taliban government, signaling a new era."
+    paragraphs = classify(split(f"{BODY2}\n{pull}\n{body}"))
+    assert [(p.kind, p.duplicate_of) for p in paragraphs] == [("body", None), ("pull_quote", 2), ("body", None)]
+
+
+def test_distinct_paragraphs_are_not_pull_quotes() -> None:
+    paragraphs = classify(
+        split(f"{BODY}\n\nA different paragraph about trade routes and mineral reserves in Afghanistan.")
+    )
+    assert all(p.kind == "body" for p in paragraphs)

@@ -1,0 +1,47 @@
+import pytest
+
+from russia_taliban.text import decode, fold, looks_binary, normalise
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("Russia’s envoy".encode(), "Russia’s envoy", "utf-8"),
+        (b"\xef\xbb\xbf" + "Żochowski".encode(), "Żochowski", "utf-8-sig"),
+        ("“Quoted” – Russia’s".encode("cp1252"), "“Quoted” – Russia’s", "cp1252"),
+        ("café".encode("latin-1"), "café", "cp1252"),
+        ("Żochowski".encode("utf-16"), "Żochowski", "utf-16"),
+    ],
+)
+def test_decode_detects_encoding(data: bytes, text: str, encoding: str) -> None:
+    assert decode(data) == (text, encoding)
+
+
+def test_decode_replaces_stray_bytes_in_utf8_text_and_says_so() -> None:
+    text, encoding = decode("Russia’s ".encode() + b"\x81\x8d" + " Ż".encode())
+    assert encoding == "utf-8+replace"
+    assert text.startswith("Russia’s ") and "\ufffd" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("Tom &amp; Jerry &#8217; &quot;x&quot; &nbsp;", 'Tom & Jerry ’ "x"  '),
+        ("non\u00a0breaking\u202fspace", "non breaking space"),
+        ("soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"),
+        ("“curly” ‘quotes’ – dash", "“curly” ‘quotes’ – dash"),
+        ("AT&T and R&D stay", "AT&T and R&D stay"),
+    ],
+)
+def test_normalise(raw: str, clean: str) -> None:
+    assert normalise(raw) == clean
+
+
+@pytest.mark.parametrize(("data", "binary"), [(b"\x89PNG\r\n\x1a\n\x00\x00\x00", True), (b"plain text\n", False)])
+def test_looks_binary(data: bytes, binary: bool) -> None:
+    assert looks_binary(data) is binary
+
+
+def test_fold_ignores_quotes_case_and_punctuation() -> None:
+    assert fold('"As Russia’s relations," writes') == fold("as russia’s relations writes")
