@@ -53,6 +53,10 @@ DATE_PATTERN = re.compile(
 # Month names are proper nouns: a lower-case "may"/"march" is a verb, so month groups must be capitalised.
 _CAPITAL = re.compile(r"[A-Z]")
 
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|made|held|took|signed|agreed|announced|met|said|ago|last|earlier|previously)\b|\b\w+ed\b",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|going to|is to|are to|scheduled|due to|plans? to|planned|upcoming|next|would be held)\b",
     re.IGNORECASE,
@@ -156,9 +160,10 @@ def find_dates(text: str) -> list[DateMention]:
 def resolve(mention: DateMention, reference: PartialDate | None, sentence: str = "") -> PartialDate | None:
     """Give a year-less date the year that puts it closest before `reference`.
 
-    A sentence in the future tense ("will hold drills from September 7") or a deadline ("by 16
-    September") takes the closest year on or after the reference instead. Returns None when there
-    is no reference year to resolve against.
+    Future tense just before the date in its clause ("will hold drills from September 7") or a
+    deadline ("by 16 September") takes the closest year on or after the reference instead; "the
+    promises made in Moscow in July" stays in the past although the sentence says "will keep".
+    `sentence` is the text `mention` was found in. Returns None when there is no reference year.
     """
     date = mention.date
     if date.year is not None:
@@ -166,7 +171,7 @@ def resolve(mention: DateMention, reference: PartialDate | None, sentence: str =
     if reference is None or reference.year is None:
         return None
     ref = reference.first_day() if reference.precision == "day" else _last_day(reference)
-    future = mention.lead in ("by", "until", "till") or bool(_FUTURE.search(sentence))
+    future = mention.lead in ("by", "until", "till") or _future_clause(sentence[: mention.start])
     candidates = [PartialDate(y, date.month, date.day) for y in (ref.year - 1, ref.year, ref.year + 1)]
     candidates = [c for c in candidates if _valid(c.year, c.month or 1, c.day)]
     if future:
@@ -174,6 +179,15 @@ def resolve(mention: DateMention, reference: PartialDate | None, sentence: str =
         return after[0] if after else candidates[-1]
     before = [c for c in candidates if c.first_day() <= ref]
     return before[-1] if before else candidates[0]
+
+
+def _future_clause(before: str) -> bool:
+    """A future marker governs the date if no past-tense verb stands between them."""
+    markers = list(_FUTURE.finditer(before))
+    if not markers:
+        return False
+    between = before[markers[-1].end() :]
+    return not _PAST.search(between) and not re.search(r"[;:]", between)
 
 
 def _last_day(date: PartialDate) -> dt.date:

@@ -25,7 +25,38 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _BYLINE = re.compile(r"^(?:by|written by|author:?)\s+(?P<name>[^|,;]{3,80}?)(?:\s*[|,;].*)?$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*|(?:al|el|bin|van|von|de|der|da|di|du|ibn)-?)$")
 _NOT_NAME = frozenset(
-    ["the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "from", "at", "by", "is", "are", "was", "were", "new", "why", "how", "what", "when", "where", "who", "analysis", "opinion", "news", "commentary", "analyses", "cooperation"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "from",
+        "at",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "new",
+        "why",
+        "how",
+        "what",
+        "when",
+        "where",
+        "who",
+        "analysis",
+        "opinion",
+        "news",
+        "commentary",
+        "analyses",
+        "cooperation",
+    ]
 )
 _DATELINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*)?"

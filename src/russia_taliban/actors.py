@@ -1,0 +1,132 @@
+"""The actor gazetteer and actor mentions: every alias resolved to one canonical name.
+
+The gazetteer is `data/actors.yaml` (its header gives the matching rules); a user's YAML of the same
+shape adds actors or replaces same-named ones.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import LexiconError
+from .matcher import Matcher, longest_first
+from .paragraphs import CONTENT_KINDS
+from .resources import package_text
+
+ACTOR_TYPES = ("person", "state", "organisation", "armed group")
+MENTION_COLUMNS = ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+    @property
+    def surname(self) -> str | None:
+        """The last word of a person's name, matched only after the person is named in full."""
+        parts = self.name.split()
+        return parts[-1] if self.type == "person" and len(parts) > 1 else None
+
+
+class Gazetteer:
+    """Actors and a compiled matcher over all their aliases and surnames."""
+
+    def __init__(self, actors: Iterable[Actor], source: str = "built-in") -> None:
+        self.actors = {a.name: a for a in actors}
+        patterns: list[str] = []
+        self.owners: list[tuple[Actor, bool]] = []  # (actor, is the conditional surname)
+        for actor in self.actors.values():
+            for alias in dict.fromkeys((actor.name, *actor.aliases)):
+                patterns.append(alias)
+                self.owners.append((actor, False))
+            if actor.surname and actor.surname not in actor.aliases:
+                patterns.append(actor.surname)
+                self.owners.append((actor, True))
+        self.matcher = Matcher(patterns, caseless=[False] * len(patterns), source=source)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a name refers to, if the whole name is one of its aliases (or its surname)."""
+        hits = [h for h in self.matcher.scan(name) if h.start == 0 and h.end == len(name)]
+        return self.owners[hits[0].key][0] if hits else None
+
+    def mentions(self, text: str, seen: set[str]) -> list[tuple[Actor, int, int]]:
+        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article."""
+        out = []
+        for hit in longest_first(self.matcher.scan(text)):
+            actor, is_surname = self.owners[hit.key]
+            if is_surname and actor.name not in seen:
+                continue
+            if actor.type == "person":
+                seen.add(actor.name)
+            out.append((actor, hit.start, hit.end))
+        return out
+
+
+def _actors(data: object, source: str) -> list[Actor]:
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise LexiconError("no `actors:` list", where=source, fix="give `actors:` as a list of {name, type, aliases}")
+    actors = []
+    for i, item in enumerate(data["actors"], start=1):
+        where = f"{source}: actors[{i}]"
+        if not isinstance(item, dict) or not item.get("name"):
+            raise LexiconError("actor without a name", where=where, fix="give each actor `name`, `type` and `aliases`")
+        if item.get("type") not in ACTOR_TYPES:
+            raise LexiconError(
+                f"type {item.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}", where=where, fix="fix the type"
+            )
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise LexiconError("aliases must be a list of names", where=where, fix="write aliases: [Name, Other Name]")
+        actors.append(Actor(str(item["name"]), item["type"], tuple(a.strip() for a in aliases)))
+    return actors
+
+
+@functools.cache
+def builtin_gazetteer() -> Gazetteer:
+    return Gazetteer(_actors(yaml.safe_load(package_text("data", "actors.yaml")), "built-in actors.yaml"))
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The built-in gazetteer, with a user's actors file on top (same-named actors are replaced)."""
+    base = builtin_gazetteer()
+    if path is None:
+        return base
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(
+            f"cannot read the actors file ({type(exc).__name__})",
+            where=str(path),
+            fix="give a UTF-8 YAML file with `actors:`",
+        ) from None
+    merged = {**base.actors, **{a.name: a for a in _actors(data, str(path))}}
+    return Gazetteer(merged.values(), source=str(path))
+
+
+def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
+    """One row per actor mention in content paragraphs, in reading order (pull-quote repeats skipped)."""
+    rows = []
+    seen: set[str] = set()
+    current = None
+    for article_id, paragraph_id, kind, text in paragraphs[["article_id", "paragraph_id", "kind", "text"]].itertuples(
+        index=False
+    ):
+        if article_id != current:
+            current, seen = article_id, set()
+        if kind not in CONTENT_KINDS:
+            continue
+        for actor, start, end in gazetteer.mentions(text, seen):
+            rows.append((article_id, paragraph_id, actor.name, actor.type, text[start:end], start, end))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)

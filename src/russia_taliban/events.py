@@ -1,0 +1,50 @@
+"""Dated events: each explicit date in a content sentence, resolved against the publication date."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import sentences
+from .dates import PartialDate, find_dates, parse_iso, resolve
+from .paragraphs import CONTENT_KINDS
+
+EVENT_COLUMNS = ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"]
+
+
+def find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per date mention: the resolved date, its precision, the sentence and its actors.
+
+    A date without a year takes the year that puts it closest before publication (or after it, for
+    future tense and deadlines; see dates.resolve). Where the article has no publication date, the
+    latest explicit year in the article stands in; a mention that still cannot be dated is left out.
+    """
+    published = {row.article_id: parse_iso(row.published) if row.published else None for row in articles.itertuples()}
+    by_paragraph = {pid: group for pid, group in mentions.groupby("paragraph_id", sort=False)}
+    content = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)]
+    fallback = _latest_years(content)
+    rows = []
+    for article_id, paragraph_id, text in content[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+        reference = published.get(article_id) or fallback.get(article_id)
+        found = by_paragraph.get(paragraph_id)
+        for start, end in sentences.spans(text):
+            sentence = text[start:end]
+            for mention in find_dates(sentence):
+                date = resolve(mention, reference, sentence)
+                if date is None:
+                    continue
+                actors = ""
+                if found is not None:
+                    inside = found[(found.start >= start) & (found.end <= end)]
+                    actors = "; ".join(dict.fromkeys(inside.actor))
+                rows.append((article_id, paragraph_id, date.iso, date.precision, actors, sentence))
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def _latest_years(content: pd.DataFrame) -> dict[str, PartialDate]:
+    latest: dict[str, PartialDate] = {}
+    for article_id, text in content[["article_id", "text"]].itertuples(index=False):
+        for mention in find_dates(text):
+            year = mention.date.year
+            if year and (article_id not in latest or year > latest[article_id].year):
+                latest[article_id] = PartialDate(year, 12, 31)
+    return latest

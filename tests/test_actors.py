@@ -1,0 +1,59 @@
+import pandas as pd
+import pytest
+
+from russia_taliban.actors import builtin_gazetteer, find_mentions
+
+
+def mentions(*texts: str) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": "body", "text": list(texts)}
+    )
+    return find_mentions(frame, builtin_gazetteer())
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("the rise of ISIS-K.", "ISIS-K"),
+        ("ISKP claimed it", "ISIS-K"),
+        ("Daesh-K fighters", "ISIS-K"),
+        ("the Islamic State Khorasan Province", "ISIS-K"),
+        ("Wilayat Khorasan", "ISIS-K"),
+        ("the Islamic State’s Afghan branch", "ISIS-K"),
+        ("the Islamic Emirate of Afghanistan", "Taliban"),
+        ("the IEA", "Taliban"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Sergey Lavrov", "Sergey Lavrov"),
+        ("Zabiullah Mujahid", "Zabihullah Mujahid"),
+        ("Zabihullah Mujahid", "Zabihullah Mujahid"),
+        ("the Shanghai Cooperation Organisation", "SCO"),
+        ("U.S. officials", "United States"),
+    ],
+)
+def test_aliases_resolve_to_one_canonical_actor(text: str, actor: str) -> None:
+    assert mentions(text).actor.tolist() == [actor]
+
+
+def test_surname_resolves_only_after_the_full_name() -> None:
+    found = mentions("Sidorov spoke first.", "Col. Gen. Anatoly Sidorov warned of threats.", "Sidorov said more.")
+    assert found[["paragraph_id", "actor", "surface"]].values.tolist() == [
+        ["a-1", "Anatoly Sidorov", "Anatoly Sidorov"],
+        ["a-2", "Anatoly Sidorov", "Sidorov"],
+    ]
+
+
+def test_case_sensitive_names_skip_common_words() -> None:
+    assert mentions("Tensions rose; let us see.").empty
+
+
+def test_mention_spans_point_into_the_paragraph() -> None:
+    text = "Russia’s envoy met Muttaqi."
+    row = mentions(text).iloc[0]
+    assert text[row.start : row.end] == row.surface == "Russia"
+
+
+def test_seed_isis_k_spellings_are_one_actor(seeds) -> None:
+    found = find_mentions(seeds.paragraphs_frame, builtin_gazetteer())
+    isis_k = found[found.actor == "ISIS-K"]
+    assert {"ISIS-K", "ISKP", "Daesh-K"} <= set(isis_k.surface)
+    assert set(isis_k.actor_type) == {"armed group"}

@@ -1,0 +1,79 @@
+import pandas as pd
+import pytest
+
+from russia_taliban.actors import builtin_gazetteer
+from russia_taliban.quotes import find_quotes
+
+
+def quotes(*texts: str) -> list[tuple[str, str]]:
+    frame = pd.DataFrame(
+        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": "body", "text": list(texts)}
+    )
+    found = find_quotes(frame, builtin_gazetteer())
+    return [(speaker, quote.rstrip(".")) for speaker, quote in found[["speaker", "quote"]].values]
+
+
+Q = "we will never allow anyone to use Afghan soil"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"“{Q},” said Zabihullah Mujahid.",
+        f"“{Q},” Zabihullah Mujahid said.",
+        f'"{Q}," writes Zabihullah Mujahid.',
+        f"Zabihullah Mujahid said: “{Q}.”",
+        f"Zabihullah Mujahid said that “{Q}.”",
+        f"Taliban spokesman Zabihullah Mujahid told reporters in January that “{Q}.”",
+        f"According to Zabihullah Mujahid, the movement holds that “{Q}.”",
+        f"“{Q},” according to Zabihullah Mujahid.",
+        f"“{Q},” Zabihullah Mujahid, the Taliban’s chief spokesman, told reporters.",
+    ],
+)
+def test_attribution_forms(text: str) -> None:
+    assert quotes(text) == [("Zabihullah Mujahid", Q)]
+
+
+def test_pronoun_resolves_to_the_person_last_named() -> None:
+    found = quotes("Sergey Lavrov met the delegation.", f"He said: “{Q}.”")
+    assert found == [("Sergey Lavrov", Q)]
+
+
+def test_surname_speaker_resolves_to_full_name_even_outside_the_gazetteer() -> None:
+    found = quotes("Jane Q. Analyst and Mary Smith spoke.", f"“{Q},” said Smith.")
+    assert found == [("Mary Smith", Q)]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker() -> None:
+    assert quotes(f"“{Q},” said Sergei Lavrov.", "“This will also take time and patience.”") == [
+        ("Sergey Lavrov", Q),
+        ("Sergey Lavrov", "This will also take time and patience"),
+    ]
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert quotes("Moscow set ‘red lines’ and called the claims “baseless.” It spoke of “inclusive dialogue”.") == []
+
+
+def test_quote_without_speaker_keeps_empty_speaker() -> None:
+    assert quotes(f"To the Taliban, “{Q}.”") == [("", Q)]
+
+
+def test_institution_is_not_a_speaker() -> None:
+    assert quotes(f"According to the Kremlin, “{Q}.”") == [("", Q)]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("far more trustworthy partner", "Zamir Kabulov"),
+        ("At this point, there is no recognition", "Sergey Lavrov"),
+        ("stability in Afghanistan is in the centre of regional prosperity", "Yue Xiaoyong"),
+        ("I do not think that this represents", "Caroline Rose"),
+        ("reduce the threat from Islamist extremism", "Anatol Lieven"),
+        ("the biggest threat to stability in Central Asia", "Anatoly Sidorov"),
+    ],
+)
+def test_seed_quotes_carry_their_speakers(seeds, fragment: str, speaker: str) -> None:
+    found = find_quotes(seeds.paragraphs_frame, builtin_gazetteer())
+    assert found[found.quote.str.contains(fragment, regex=False)].speaker.tolist() == [speaker]

@@ -1,0 +1,62 @@
+import json
+
+import pandas as pd
+import pytest
+
+from russia_taliban.cli import main
+from russia_taliban.explore import kwic
+from russia_taliban.themes import builtin_lexicon
+from russia_taliban.validate import validate
+
+from .conftest import SEEDS
+
+DESIGN = {
+    "articles": ["article_id", "title", "author", "outlet", "published", "date_precision", "date_source", "source_file", "sha256", "encoding", "words"],
+    "paragraphs": ["article_id", "paragraph_id", "position", "kind", "text", "duplicate_of"]
+    + [c for t in ("security", "economics", "diplomacy", "humanitarian") for c in (t, f"{t}_score")],
+    "mentions": ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"],
+    "events": ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"],
+    "quotes": ["article_id", "paragraph_id", "speaker", "quote"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_writes_the_design_tables(tmp_path, fmt: str) -> None:
+    assert main(["export", str(tmp_path), "--corpus", str(SEEDS), "--format", fmt]) == 0
+    for name, columns in DESIGN.items():
+        path = tmp_path / f"{name}.{fmt}"
+        frame = pd.read_csv(path, keep_default_na=False) if fmt == "csv" else pd.read_parquet(path)
+        assert list(frame.columns) == columns
+        assert len(frame) > 0
+    assert json.loads((tmp_path / "lexicon.json").read_text())["themes"]["security"]["threshold"] == 2.5
+
+
+def test_kwic_shows_context(seeds) -> None:
+    lines = kwic(seeds, "frozen assets", window=20)
+    assert len(lines) >= 2
+    assert all(m.lower() == "frozen assets" for m in lines.match)
+    assert all(len(left) <= 20 for left in lines.left)
+
+
+def test_validation_meets_the_targets() -> None:
+    table = validate(builtin_lexicon(), corpus=SEEDS).set_index("theme")
+    assert list(table.index) == ["security", "economics", "diplomacy", "humanitarian"]
+    for theme in ("security", "economics", "diplomacy"):
+        assert table.loc[theme, "f1"] >= 0.85
+        assert table.loc[theme, "loao_f1"] >= 0.80
+        assert table.loc[theme, "heldout_f1"] >= 0.85
+    assert (table[["f1", "loao_f1", "heldout_f1"]] >= 0.75).all().all()
+
+
+def test_seed_coding_covers_exactly_the_content_paragraphs(seeds) -> None:
+    from russia_taliban.validate import coding
+
+    frame = seeds.paragraphs_frame
+    content = set(frame[frame.kind.isin(["title", "standfirst", "heading", "body"])].paragraph_id)
+    assert set(coding("seeds").paragraph_id) == content
+
+
+def test_cli_validate_prints_the_table(capsys) -> None:
+    assert main(["validate", "--corpus", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "security" in out and "heldout_f1" in out

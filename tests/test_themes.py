@@ -1,0 +1,146 @@
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from russia_taliban.errors import LexiconError, ThemeError
+from russia_taliban.themes import builtin_lexicon, load_lexicon, tag_themes
+
+
+def tag(*texts: str, lexicon=None, kind: str = "body") -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": kind, "text": list(texts)}
+    )
+    tags, evidence = tag_themes(frame, lexicon or builtin_lexicon())
+    tags.attrs["evidence"] = evidence
+    return tags
+
+
+LONG = "This paragraph is long enough to count as running text, with more than twenty-five words in it, so the long-paragraph threshold applies to it here. "
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        (
+            LONG + "Moscow fears that ISIS-K militants will infiltrate Tajikistan and stage terrorist attacks.",
+            "security",
+        ),
+        (
+            LONG
+            + "Russian firms want to invest in mining and to sell fuel and wheat under barter deals despite sanctions.",
+            "economics",
+        ),
+        (
+            LONG
+            + "Moscow accredited a Taliban ambassador, a step short of formal recognition that ended the envoy's isolation.",
+            "diplomacy",
+        ),
+        (
+            LONG
+            + "Girls are barred from secondary school and women from universities, and minorities face persecution.",
+            "humanitarian",
+        ),
+    ],
+)
+def test_each_theme_tags_a_paragraph_about_it(text: str, theme: str) -> None:
+    row = tag(text).iloc[0]
+    assert row[theme] == 1
+    assert {t for t in ("security", "economics", "diplomacy", "humanitarian") if row[t]} == {theme}
+
+
+def test_a_single_passing_word_does_not_tag_a_long_paragraph() -> None:
+    row = tag(LONG + "Despite these economic hopes, the talks stalled over the composition of the delegation.").iloc[0]
+    assert row["economics"] == 0 and row["economics_score"] == 2.0
+
+
+def test_short_paragraphs_need_one_term() -> None:
+    assert tag("Russia and the Taliban: Assessing new diplomatic gains", kind="title").iloc[0]["diplomacy"] == 1
+
+
+def test_exclusions_stop_a_phrase_counting_for_a_theme() -> None:
+    row = tag("Russia sits on the UN Security Council.", kind="title").iloc[0]
+    assert (row["security"], row["diplomacy"]) == (0, 1)
+
+
+def test_repeated_term_saturates() -> None:
+    assert tag(LONG + "sanctions " * 6).iloc[0]["economics_score"] == 4.0
+
+
+def test_non_content_paragraphs_are_not_tagged() -> None:
+    tags = tag("Follow him on Twitter about terrorism and sanctions", kind="boilerplate")
+    assert tags.iloc[0][["security", "economics"]].tolist() == [0, 0]
+
+
+def test_evidence_keeps_term_and_span() -> None:
+    text = "The ISIS-K threat."
+    evidence = tag(text, kind="title").attrs["evidence"]
+    row = evidence[evidence.term == "ISIS-K"].iloc[0]
+    assert (row.theme, row.surface, text[row.start : row.end]) == ("security", "ISIS-K", "ISIS-K")
+
+
+def test_seed_pull_quotes_do_not_count_twice(seeds) -> None:
+    frame = pd.concat([seeds.paragraphs_frame, tag_themes(seeds.paragraphs_frame, builtin_lexicon())[0]], axis=1)
+    assert (frame[frame.kind == "pull_quote"][["security", "economics", "diplomacy", "humanitarian"]] == 0).all().all()
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_lexicon_adds_and_replaces_themes(tmp_path: Path) -> None:
+    lexicon = load_lexicon(
+        write(
+            tmp_path,
+            "themes:\n  narcotics:\n    description: Drugs.\n    terms: [heroin, opium]\n  economics:\n    terms: {2: [barter]}\n",
+        )
+    )
+    assert lexicon.names == ["security", "economics", "diplomacy", "humanitarian", "narcotics"]
+    assert [t.text for t in lexicon.themes["economics"].terms] == ["barter"]
+
+
+def test_user_lexicon_can_extend_a_theme(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write(tmp_path, "themes:\n  security:\n    extend: true\n    terms: [drone strike*]\n"))
+    assert len(lexicon.themes["security"].terms) == len(builtin_lexicon().themes["security"].terms) + 1
+
+
+def test_keywords_define_an_ad_hoc_theme() -> None:
+    lexicon = builtin_lexicon().with_keywords("narcotics", "heroin, drug trafficking, narcotics")
+    row = tag(LONG + "Heroin is smuggled north.", lexicon=lexicon).iloc[0]
+    assert row["narcotics"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("themes: [unclosed", "not valid YAML"),
+        ("nothing: here\n", "no `themes:` mapping"),
+        ("themes:\n  empty:\n    terms: []\n", "theme has no terms"),
+        ("themes:\n  a:\n    terms: [x]\n  a:\n    terms: [y]\n", "duplicate key 'a'"),
+        ("themes:\n  a:\n    terms: ['sanc*tion']\n", "is not a valid pattern"),
+        ("themes:\n  '../evil':\n    terms: [x]\n", "is not allowed"),
+    ],
+)
+def test_bad_lexicon_files_fail_with_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises((LexiconError, ThemeError), match=message) as info:
+        load_lexicon(write(tmp_path, text))
+    assert str(tmp_path) in info.value.line() or "not allowed" in info.value.line()
+
+
+@pytest.mark.parametrize("keywords", ["", " , ;, "])
+def test_empty_keywords_are_refused(keywords: str) -> None:
+    with pytest.raises(LexiconError, match="holds no terms"):
+        builtin_lexicon().with_keywords("narcotics", keywords)
+
+
+@pytest.mark.parametrize("name", ["../x", "a/b", "two words", "éco", "Upper", ""])
+def test_unsafe_theme_names_are_refused(name: str) -> None:
+    with pytest.raises(ThemeError, match="not allowed"):
+        builtin_lexicon().with_keywords(name, "heroin")
+
+
+def test_unknown_theme_lists_the_known_ones() -> None:
+    with pytest.raises(ThemeError, match="security, economics, diplomacy, humanitarian"):
+        builtin_lexicon().theme("narcotics")
