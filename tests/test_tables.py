@@ -39,7 +39,7 @@ def test_kwic_shows_context(seeds) -> None:
 
 
 def test_validation_meets_the_targets() -> None:
-    table = validate(builtin_lexicon(), corpus=SEEDS).set_index("theme")
+    table = validate(builtin_lexicon()).set_index("theme")
     assert list(table.index) == ["security", "economics", "diplomacy", "humanitarian"]
     for theme in ("security", "economics", "diplomacy"):
         assert table.loc[theme, "f1"] >= 0.85
@@ -57,6 +57,6 @@ def test_seed_coding_covers_exactly_the_content_paragraphs(seeds) -> None:
 
 
 def test_cli_validate_prints_the_table(capsys) -> None:
-    assert main(["validate", "--corpus", str(SEEDS)]) == 0
+    assert main(["validate"]) == 0
     out = capsys.readouterr().out
     assert "security" in out and "heldout_f1" in out

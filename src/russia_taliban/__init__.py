@@ -1,6 +1,19 @@
 """Russia–Taliban engagement report: load commentary, tag its framing, build the report."""
 
-from .corpus import Corpus, load_corpus
+from __future__ import annotations
 
-__all__ = ["Corpus", "load_corpus"]
+from typing import Any
+
+__all__ = ["Corpus", "build", "kwic", "load_corpus"]
 __version__ = "0.1.0"
+
+_LAZY = {"Corpus": "corpus", "load_corpus": "corpus", "kwic": "explore", "build": "build"}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so `russia-taliban build` with nothing to do never pays for pandas.
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

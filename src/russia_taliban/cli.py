@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="precision, recall and F1 of the theme tags against human coding")
     lexicon_arg(validate)
     validate.add_argument("--gold", metavar="FILE", help="CSV of hand-coded paragraphs (default: the seeds' coding)")
-    validate.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR")
+    validate.add_argument("--corpus", metavar="DIR", help="corpus the coding refers to, when it has no text column")
     return parser
 
 
@@ -129,7 +129,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .themes import load_lexicon
     from .validate import validate
 
-    result = validate(load_lexicon(args.lexicon), corpus=args.corpus, gold=args.gold)
+    result = validate(load_lexicon(args.lexicon), gold=args.gold, corpus=args.corpus)
     print(result.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
     return 0
 

@@ -45,6 +45,12 @@ class NotebookError(BuildError):
     """Raised when a notebook fails while papermill executes it."""
 
 
+class PdfToolsMissingError(BuildError):
+    """Raised when XeLaTeX or pandoc is missing for a PDF; the message says what to install."""
+
+    exit_code = 2
+
+
 class BuildLockedError(BuildError):
     """Raised when another build holds the output folder's lock."""
 

@@ -98,3 +98,21 @@ def build_tables(corpus: Corpus, lexicon: Lexicon, gazetteer: Gazetteer | None =
 def write_tables(tables: Tables, folder: Path, *, fmt: str = "csv") -> list[Path]:
     """The export: the five DESIGN tables plus the theme evidence, one file each."""
     return tables.write(folder, fmt=fmt)
+
+
+def open_tables(data_dir: str | Path = "", *, corpus: str | Path = "../seeds", lexicon: str | Path = "",
+                keywords: str = "", theme: str = "") -> Tables:  # fmt: skip
+    """The tables a notebook works on: a build's `data_dir` if given, else the corpus tagged now.
+
+    The second case is for JupyterLab: a notebook opened with its default parameters runs top to
+    bottom without a prior build. `keywords` defines `theme` ad hoc, as `--keywords` does.
+    """
+    if data_dir:
+        return Tables.read(data_dir)
+    from .corpus import load_corpus
+    from .themes import load_lexicon
+
+    lex = load_lexicon(lexicon or None)
+    if keywords:
+        lex = lex.with_keywords(theme, keywords)
+    return build_tables(load_corpus(corpus), lex)

@@ -15,15 +15,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import yaml
 
 from .errors import LexiconError, ThemeError
 from .matcher import Hit, Matcher, longest_first
 from .paragraphs import CONTENT_KINDS, words
 from .resources import package_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 THEME_NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 EVIDENCE_COLUMNS = ["article_id", "paragraph_id", "theme", "term", "surface", "start", "end", "weight"]
@@ -277,6 +279,8 @@ def tag_themes(paragraphs: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame
     Only content paragraphs (title, standfirst, heading, body) are tagged; pull-quote repeats,
     bylines, datelines and boilerplate get 0, so a repeated sentence counts once.
     """
+    import pandas as pd  # here, not at module level: a no-op build reads lexicons without pandas
+
     matcher, owners = lexicon.compiled()
     names = lexicon.names
     n = len(paragraphs)

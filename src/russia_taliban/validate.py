@@ -51,7 +51,7 @@ def _tags_at(frame: pd.DataFrame, theme: str, threshold: float, short_threshold:
     return (frame[f"{theme}_score"] >= limit).astype(int)
 
 
-def _leave_one_article_out(frame: pd.DataFrame, gold: pd.DataFrame, lexicon: Lexicon, theme: str) -> float:
+def _leave_one_article_out(frame: pd.DataFrame, gold: pd.Series, lexicon: Lexicon, theme: str) -> float:
     t = lexicon.themes[theme]
     predicted = pd.Series(0, index=frame.index)
     for article in frame["article_id"].unique():
@@ -59,41 +59,51 @@ def _leave_one_article_out(frame: pd.DataFrame, gold: pd.DataFrame, lexicon: Lex
         best = max(
             THRESHOLDS,
             key=lambda thr: (
-                scores(
-                    _tags_at(frame[train], theme, thr, t.short_threshold, lexicon.short_words), gold.loc[train, theme]
-                )[2],
+                scores(_tags_at(frame[train], theme, thr, t.short_threshold, lexicon.short_words), gold[train])[2],
                 -abs(thr - t.threshold),  # ties go to the shipped value
             ),
         )
         test = ~train
         predicted[test] = _tags_at(frame[test], theme, best, t.short_threshold, lexicon.short_words)
-    return scores(predicted, gold[theme])[2]
+    return scores(predicted, gold)[2]
 
 
-def validate(lexicon: Lexicon, *, corpus: str | Path = "seeds", gold: str | Path | None = None) -> pd.DataFrame:
-    """The per-theme agreement table for every theme that has a column in the coding."""
-    corpus_tables = load_corpus(corpus).paragraphs_frame
+def validate(lexicon: Lexicon, *, gold: str | Path | None = None, corpus: str | Path | None = None) -> pd.DataFrame:
+    """The per-theme agreement table for every theme that has a column in the coding.
+
+    The shipped seed coding carries each paragraph's text, so it needs no corpus; a user's coding
+    (`gold`, a CSV with `paragraph_id` and 0/1 theme columns) without a `text` column is joined to
+    the paragraphs of `corpus`.
+    """
+    where = str(gold or "seed coding")
     try:
-        coded = pd.read_csv(gold) if gold else coding("seeds")
-    except (OSError, pd.errors.ParserError) as exc:
+        coded = pd.read_csv(gold, keep_default_na=False) if gold else coding("seeds")
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise UserError(
             f"cannot read the coding ({type(exc).__name__})",
-            where=str(gold),
+            where=where,
             fix="give a CSV with paragraph_id and one 0/1 column per theme",
         ) from None
     if "paragraph_id" not in coded.columns:
-        raise UserError(
-            "the coding has no paragraph_id column", where=str(gold or "seeds coding"), fix="add paragraph_id"
-        )
-    tags, _ = tag_themes(corpus_tables, lexicon)
-    frame = pd.concat([corpus_tables, tags], axis=1).set_index("paragraph_id")
-    missing = sorted(set(coded.paragraph_id) - set(frame.index))
-    if missing:
-        raise UserError(f"{len(missing)} coded paragraphs are not in the corpus (first: {missing[0]})", where=str(gold or "seeds coding"),
-                        fix="validate against the corpus the coding was made on (--corpus)")  # fmt: skip
-    coded = coded.set_index("paragraph_id")
-    frame = frame.loc[coded.index]
-    frame["words"] = frame["text"].map(words)
+        raise UserError("the coding has no paragraph_id column", where=where, fix="add paragraph_id")
+    if "text" not in coded.columns:
+        paragraphs = load_corpus(corpus or "seeds").paragraphs_frame.set_index("paragraph_id")
+        missing = sorted(set(coded.paragraph_id) - set(paragraphs.index))
+        if missing:
+            raise UserError(f"{len(missing)} coded paragraphs are not in the corpus (first: {missing[0]})", where=where,
+                            fix="validate against the corpus the coding was made on (--corpus)")  # fmt: skip
+        coded = coded.assign(text=coded.paragraph_id.map(paragraphs.text), kind=coded.paragraph_id.map(paragraphs.kind))
+    frame = pd.DataFrame(
+        {
+            "article_id": coded.paragraph_id.str.rsplit("-", n=1).str[0],
+            "paragraph_id": coded.paragraph_id,
+            "kind": coded["kind"] if "kind" in coded.columns else "body",
+            "text": coded.text,
+        }
+    )
+    tags, _ = tag_themes(frame, lexicon)
+    frame = pd.concat([frame, tags], axis=1)
+    frame["words"] = frame.text.map(words)
     heldout = coding("heldout")
     held_tags, _ = tag_themes(
         pd.DataFrame(
@@ -105,10 +115,11 @@ def validate(lexicon: Lexicon, *, corpus: str | Path = "seeds", gold: str | Path
     for theme in lexicon.names:
         if theme not in coded.columns:
             continue
-        precision, recall, f1 = scores(frame[theme], coded[theme])
+        gold_tags = coded[theme].astype(int)
+        precision, recall, f1 = scores(frame[theme], gold_tags)
         held = scores(held_tags[theme], heldout[theme])[2] if theme in heldout.columns else float("nan")
-        rows.append((theme, len(coded), int(coded[theme].sum()), precision, recall, f1,
-                     _leave_one_article_out(frame, coded, lexicon, theme), held))  # fmt: skip
+        loao = _leave_one_article_out(frame, gold_tags, lexicon, theme)
+        rows.append((theme, len(coded), int(gold_tags.sum()), precision, recall, f1, loao, held))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
@@ -117,3 +128,17 @@ def with_threshold(lexicon: Lexicon, threshold: float) -> Lexicon:
     return Lexicon(
         {n: replace(t, threshold=threshold) for n, t in lexicon.themes.items()}, lexicon.short_words, lexicon.sources
     )
+
+
+def validation_for(
+    data_dir: str | Path = "", *, lexicon: str | Path = "", keywords: str = "", theme: str = ""
+) -> pd.DataFrame:
+    """The validation table a build wrote to `data_dir`, or computed now for the given lexicon."""
+    if data_dir:
+        return pd.read_parquet(Path(data_dir) / "validation.parquet")
+    from .themes import load_lexicon
+
+    lex = load_lexicon(lexicon or None)
+    if keywords:
+        lex = lex.with_keywords(theme, keywords)
+    return validate(lex)

@@ -1,0 +1,184 @@
+"""The report's numbers: theme shares, actor associations, co-mentions, strongest passages.
+
+Every function takes the build's Tables and returns a DataFrame, so notebooks only display and plot.
+Shares are of content paragraphs (title, standfirst, heading, body), pull-quote repeats excluded.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+from .paragraphs import CONTENT_KINDS
+from .tables import Tables
+
+#: Above this many articles, per-article views are aggregated by publication period.
+PER_ARTICLE_LIMIT = 25
+
+
+def content(tables: Tables) -> pd.DataFrame:
+    p = tables.paragraphs
+    return p[p.kind.isin(CONTENT_KINDS)]
+
+
+def article_labels(tables: Tables) -> pd.Series:
+    """A short label per article: "Outlet, 2022-04-18" (or the file id when both are unknown)."""
+    a = tables.articles.set_index("article_id")
+    labels = a.outlet.where(a.outlet != "", a.index.to_series())
+    return labels + a.published.map(lambda d: f", {d}" if d else "")
+
+
+def dated_articles(tables: Tables) -> pd.DataFrame:
+    """Articles with a `date` column (first day of the published period; NaT when unknown)."""
+    a = tables.articles.copy()
+    a["date"] = pd.to_datetime(a.published.map(_first_day), errors="coerce")
+    a["label"] = a.article_id.map(article_labels(tables))
+    return a.sort_values(["date", "article_id"], na_position="last").reset_index(drop=True)
+
+
+def _first_day(iso: str) -> str | None:
+    if not iso:
+        return None
+    return {4: f"{iso}-01-01", 7: f"{iso}-01"}.get(len(iso), iso)
+
+
+def period_of(dates: pd.Series, n_articles: int) -> pd.Series:
+    """Group dates by year, quarter or month depending on how many articles there are."""
+    freq = "Y" if n_articles > 2000 else "Q" if n_articles > 200 else "M"
+    return dates.dt.to_period(freq).astype(str).where(dates.notna(), "undated")
+
+
+def theme_shares(tables: Tables, *, by: str = "auto") -> pd.DataFrame:
+    """Share of content paragraphs tagged with each theme, per article (or per period).
+
+    `by` is "article", "period" or "auto" (per article up to PER_ARTICLE_LIMIT articles). The result
+    is ordered by date and has `label`, `date`, `paragraphs` and one share column per theme.
+    """
+    themes = tables.themes
+    articles = dated_articles(tables)
+    c = content(tables).merge(articles[["article_id", "date", "label"]], on="article_id")
+    if by == "auto":
+        by = "article" if len(articles) <= PER_ARTICLE_LIMIT else "period"
+    if by == "article":
+        grouped = c.groupby(["article_id"], sort=False)
+        out = grouped[themes].mean()
+        out["paragraphs"] = grouped.size()
+        out = articles.set_index("article_id")[["label", "date"]].join(out, how="inner")
+        return out.reset_index(drop=True)[["label", "date", "paragraphs", *themes]]
+    c = c.assign(label=period_of(c.date, len(articles)))
+    grouped = c.groupby("label")
+    out = grouped[themes].mean()
+    out["paragraphs"] = grouped.size()
+    out["date"] = grouped.date.min()
+    out = out.reset_index().sort_values("date", na_position="last")
+    return out.reset_index(drop=True)[["label", "date", "paragraphs", *themes]]
+
+
+def dominant_theme(shares: pd.DataFrame, themes: list[str]) -> pd.Series:
+    return shares[themes].idxmax(axis=1).where(shares[themes].max(axis=1) > 0, "none")
+
+
+def framing_summary(tables: Tables, themes: list[str] | None = None) -> list[str]:
+    """One plain sentence per article or period: which theme leads and how strongly."""
+    themes = themes or tables.themes
+    shares = theme_shares(tables)
+    lines = []
+    for row in shares.itertuples(index=False):
+        values = {t: getattr(row, t) for t in themes}
+        ranked = sorted(values.items(), key=lambda kv: -kv[1])
+        lead, share = ranked[0]
+        rest = ", ".join(f"{t} {v:.0%}" for t, v in ranked[1:])
+        lines.append(f"{row.label}: {lead} leads ({share:.0%} of {row.paragraphs} paragraphs; {rest}).")
+    return lines
+
+
+def actor_paragraphs(tables: Tables) -> pd.DataFrame:
+    """One row per (paragraph, actor) pair: each actor counted once per paragraph."""
+    return tables.mentions[["paragraph_id", "actor", "actor_type"]].drop_duplicates(["paragraph_id", "actor"])
+
+
+def actor_association(tables: Tables, theme: str, *, top: int = 10, min_paragraphs: int = 2) -> pd.DataFrame:
+    """Actors most mentioned in the theme's paragraphs, with their share there and in the corpus.
+
+    `lift` is the ratio of the two shares: above 1, the actor is mentioned more often when the
+    theme is present than in the corpus as a whole.
+    """
+    c = content(tables)
+    tagged = set(c.loc[c[theme] == 1, "paragraph_id"])
+    pairs = actor_paragraphs(tables)
+    pairs = pairs[pairs.paragraph_id.isin(set(c.paragraph_id))]
+    overall = pairs.groupby("actor").size()
+    inside = pairs[pairs.paragraph_id.isin(tagged)].groupby("actor").size()
+    out = pd.DataFrame({"in_theme": inside, "in_corpus": overall}).fillna(0)
+    out = out[out.in_theme >= min(min_paragraphs, max(1, len(tagged)))]
+    out["theme_share"] = out.in_theme / max(1, len(tagged))
+    out["corpus_share"] = out.in_corpus / max(1, len(c))
+    out["lift"] = out.theme_share / out.corpus_share
+    out = out.sort_values(["in_theme", "lift"], ascending=False).head(top)
+    return out.reset_index(names="actor").astype({"in_theme": int, "in_corpus": int})
+
+
+def comentions(tables: Tables, *, top: int = 12) -> pd.DataFrame:
+    """Paragraph-level co-mention counts among the `top` most-mentioned actors (a square matrix)."""
+    pairs = actor_paragraphs(tables)
+    leaders = pairs.actor.value_counts().head(top).index.tolist()
+    matrix = pd.DataFrame(0, index=leaders, columns=leaders)
+    for _, group in pairs[pairs.actor.isin(leaders)].groupby("paragraph_id"):
+        for a, b in itertools.permutations(sorted(set(group.actor)), 2):
+            matrix.loc[a, b] += 1
+    return matrix
+
+
+def top_terms(tables: Tables, theme: str, *, n: int = 6) -> pd.DataFrame:
+    """The theme's terms by number of tagged paragraphs they occur in."""
+    tagged = set(content(tables).query(f"`{theme}` == 1").paragraph_id)
+    e = tables.evidence
+    e = e[(e.theme == theme) & e.paragraph_id.isin(tagged)]
+    out = e.groupby("term").agg(paragraphs=("paragraph_id", "nunique"), hits=("paragraph_id", "size"))
+    return out.sort_values(["paragraphs", "hits"], ascending=False).head(n).reset_index()
+
+
+def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFrame:
+    """The `n` content paragraphs with the highest score for the theme, with their evidence spans."""
+    c = content(tables)
+    c = c[c[theme] == 1].sort_values([f"{theme}_score", "paragraph_id"], ascending=[False, True]).head(n)
+    labels = article_labels(tables)
+    e = tables.evidence[tables.evidence.theme == theme]
+    spans = e.groupby("paragraph_id")[["start", "end"]].apply(lambda g: sorted(zip(g.start, g.end, strict=True)))
+    return pd.DataFrame(
+        {
+            "article": c.article_id.map(labels).values,
+            "paragraph_id": c.paragraph_id.values,
+            "score": c[f"{theme}_score"].values,
+            "text": c.text.values,
+            "spans": [spans.get(pid, []) for pid in c.paragraph_id],
+        }
+    )
+
+
+def kwic_lines(tables: Tables, theme: str, terms: list[str], *, window: int = 60, per_term: int = 3) -> pd.DataFrame:
+    """Keyword-in-context lines for the given terms, from the theme's evidence (first `per_term` each)."""
+    text = tables.paragraphs.set_index("paragraph_id").text
+    e = tables.evidence[(tables.evidence.theme == theme) & tables.evidence.term.isin(terms)]
+    e = e.sort_values(["term", "paragraph_id", "start"]).groupby("term").head(per_term)
+    rows = []
+    for row in e.itertuples(index=False):
+        t = text[row.paragraph_id]
+        left = t[max(0, row.start - window) : row.start]
+        right = t[row.end : row.end + window]
+        rows.append(
+            (
+                row.term,
+                ("…" if row.start > window else "") + left,
+                t[row.start : row.end],
+                right + ("…" if row.end + window < len(t) else ""),
+            )
+        )
+    return pd.DataFrame(rows, columns=["term", "left", "match", "right"])
+
+
+def in_theme(frame: pd.DataFrame, tables: Tables, theme: str) -> pd.DataFrame:
+    """Rows of `frame` (quotes, events) whose paragraph carries the theme."""
+    tagged = set(content(tables).query(f"`{theme}` == 1").paragraph_id)
+    return frame[frame.paragraph_id.isin(tagged)]
