@@ -34,7 +34,7 @@ format: $(STAMP) ## Format the code in place
 	$(BIN)/ruff check --fix src tests notebooks benchmarks
 
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## Run the benchmark; writes benchmarks/results.json
 	$(BIN)/python benchmarks/run.py

@@ -14,6 +14,7 @@ two builds writing into one folder at once.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import os
@@ -22,7 +23,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -317,7 +318,7 @@ def _in_parallel(tasks: list[Callable[[], object]], jobs: int) -> None:
     """Run tasks on `jobs` threads; the first failure cancels what has not started and is raised."""
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        futures = [pool.submit(task) for task in tasks]
+        futures = [pool.submit(_closing_event_loop, task) for task in tasks]
         done, _ = wait(futures, return_when=FIRST_EXCEPTION)
         for future in done:
             future.result()
@@ -325,6 +326,17 @@ def _in_parallel(tasks: list[Callable[[], object]], jobs: int) -> None:
             future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _closing_event_loop(task: Callable[[], object]) -> object:
+    """Run a task, then close the event loop nbclient left on this worker thread (else it leaks)."""
+    try:
+        return task()
+    finally:
+        with suppress(RuntimeError):
+            loop = asyncio.get_event_loop_policy().get_event_loop()
+            if not loop.is_running():
+                loop.close()
 
 
 def _execute(job: Job, out: Path, stage: Path, progress: Progress) -> None:

@@ -41,11 +41,13 @@ def pdf_install_hint() -> str:
 
 
 def prepare(nb: nbformat.NotebookNode, *, standalone: bool = True) -> nbformat.NotebookNode:
-    """A copy without stderr output and (when combining) without cells tagged `standalone`."""
+    """A copy for readers: no stderr output, no code cell that shows nothing (parameters, imports),
+    and when combining, no cells tagged `standalone`."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.get("name") == "stderr")]
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.outputs]
     remove = TagRemovePreprocessor(remove_cell_tags=set() if standalone else {"standalone"}, enabled=True)
     nb, _ = remove.preprocess(nb, {})
     return nb
