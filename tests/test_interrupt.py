@@ -1,0 +1,106 @@
+"""Interrupted and concurrent builds never leave half-written or mixed reports."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def cli(out: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "russia_taliban", "build", "--corpus", str(SEEDS), "--output", str(out), *args]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".lock" and ".cache" not in p.parts}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("interrupt") / "reports"
+    done = subprocess.run(
+        cli(out, "--theme", "economics", "--format", "html"), cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture
+def reports(built_once: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "reports"
+    shutil.copytree(built_once, out, ignore=shutil.ignore_patterns(".lock"))
+    return out
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_interrupted_build_leaves_previous_reports_and_recovers(reports: Path, sig: signal.Signals) -> None:
+    before = snapshot(reports)
+    with subprocess.Popen(cli(reports, "--theme", "economics", "--format", "html", "--force"), cwd=ROOT,
+                          stderr=subprocess.PIPE, text=True) as proc:  # fmt: skip
+        seen = []
+        for line in proc.stderr:  # wait until the notebook is running, then interrupt
+            seen.append(line)
+            if line.startswith("running theme-economics"):
+                time.sleep(0.5)
+                proc.send_signal(sig)
+                break
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=120) == 130, "".join(seen) + rest
+    assert "interrupted" in rest
+    assert snapshot(reports) == before
+    assert not list(reports.glob(".staging-*"))
+    again = subprocess.run(cli(reports, "--theme", "economics", "--format", "html", "--force"), cwd=ROOT,
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "built 1 notebook(s)" in again.stderr
+
+
+def test_second_build_into_the_same_folder_stops_clearly(reports: Path) -> None:
+    before = snapshot(reports)
+    with (reports / ".lock").open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a build in progress holds this lock
+        done = subprocess.run(
+            cli(reports, "--theme", "economics", "--force"), cwd=ROOT, capture_output=True, text=True, check=False
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"russia-taliban: error: {reports}: another build is writing to this folder — wait for it to finish, or build into another --output"
+    ]
+    assert snapshot(reports) == before
+
+
+def test_stale_staging_from_a_killed_build_is_cleaned_up(reports: Path) -> None:
+    stale = reports / ".staging-99999"
+    (stale / "themes").mkdir(parents=True)
+    (stale / "themes" / "economics.html").write_text("half-written")
+    done = subprocess.run(cli(reports, "--theme", "economics", "--format", "html", "--force"), cwd=ROOT,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists()
+    assert "half-written" not in (reports / "themes" / "economics.html").read_text()
+
+
+def test_killed_build_cannot_publish_partial_files(reports: Path) -> None:
+    before = snapshot(reports)
+    with subprocess.Popen(cli(reports, "--theme", "economics", "--format", "html", "--force"), cwd=ROOT,
+                          stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:  # fmt: skip
+        for line in proc.stderr:
+            if line.startswith("running theme-economics"):
+                os.killpg(proc.pid, signal.SIGKILL)  # no chance to clean up
+                break
+        proc.wait(timeout=60)
+    assert snapshot(reports) == before
+    shutil.rmtree(reports / ".cache", ignore_errors=True)
