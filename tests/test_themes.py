@@ -144,3 +144,22 @@ def test_unsafe_theme_names_are_refused(name: str) -> None:
 def test_unknown_theme_lists_the_known_ones() -> None:
     with pytest.raises(ThemeError, match="security, economics, diplomacy, humanitarian"):
         builtin_lexicon().theme("narcotics")
+
+
+@pytest.mark.parametrize("theme", ["security", "economics", "diplomacy", "humanitarian"])
+def test_no_term_is_covered_by_a_wildcard_of_the_same_theme(theme: str) -> None:
+    # "diplomatic*" beside "diplomat*" finds nothing new and only doubles the matcher's work; a
+    # heavier covered term ("partnership*" under "partner*") is deliberate: the heavier hit wins
+    terms = builtin_lexicon().themes[theme].terms
+    wildcards = [
+        (t.text[:-1].lower(), t.weight)
+        for t in terms
+        if t.text.endswith("*") and " " not in t.text and "-" not in t.text
+    ]
+    covered = [
+        t.text
+        for t in terms
+        if " " not in t.text and "-" not in t.text
+        and any(t.text.lower().rstrip("*") != p and t.text.lower().startswith(p) and t.weight <= w for p, w in wildcards)
+    ]  # fmt: skip
+    assert covered == []

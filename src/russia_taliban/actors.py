@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from .errors import LexiconError
-from .matcher import Matcher, longest_first
+from .matcher import Hit, Matcher, longest_first
 from .paragraphs import CONTENT_KINDS
 from .resources import package_text
 
@@ -60,10 +60,11 @@ class Gazetteer:
         hits = [h for h in self.matcher.scan(name) if h.start == 0 and h.end == len(name)]
         return self.owners[hits[0].key][0] if hits else None
 
-    def mentions(self, text: str, seen: set[str]) -> list[tuple[Actor, int, int]]:
-        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article."""
+    def mentions(self, text: str, seen: set[str], hits: list[Hit] | None = None) -> list[tuple[Actor, int, int]]:
+        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article.
+        `hits` are the matcher's hits in `text` if already scanned (see find_mentions)."""
         out = []
-        for hit in longest_first(self.matcher.scan(text)):
+        for hit in longest_first(self.matcher.scan(text) if hits is None else hits):
             actor, is_surname = self.owners[hit.key]
             if is_surname and actor.name not in seen:
                 continue
@@ -117,16 +118,18 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     """One row per actor mention in content paragraphs, in reading order (pull-quote repeats skipped)."""
+    frame = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)][["article_id", "paragraph_id", "text"]]
     rows = []
     seen: set[str] = set()
     current = None
-    for article_id, paragraph_id, kind, text in paragraphs[["article_id", "paragraph_id", "kind", "text"]].itertuples(
-        index=False
-    ):
-        if article_id != current:
-            current, seen = article_id, set()
-        if kind not in CONTENT_KINDS:
-            continue
-        for actor, start, end in gazetteer.mentions(text, seen):
-            rows.append((article_id, paragraph_id, actor.name, actor.type, text[start:end], start, end))
+    records = list(frame.itertuples(index=False))
+    for batch in range(0, len(records), 2000):
+        chunk = records[batch : batch + 2000]
+        for (article_id, paragraph_id, text), hits in zip(
+            chunk, gazetteer.matcher.scan_many([r.text for r in chunk]), strict=True
+        ):
+            if article_id != current:
+                current, seen = article_id, set()
+            for actor, start, end in gazetteer.mentions(text, seen, hits):
+                rows.append((article_id, paragraph_id, actor.name, actor.type, text[start:end], start, end))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)

@@ -6,8 +6,6 @@ Shares are of content paragraphs (title, standfirst, heading, body), pull-quote 
 
 from __future__ import annotations
 
-import itertools
-
 import pandas as pd
 
 from .paragraphs import CONTENT_KINDS
@@ -123,11 +121,11 @@ def comentions(tables: Tables, *, top: int = 12) -> pd.DataFrame:
     """Paragraph-level co-mention counts among the `top` most-mentioned actors (a square matrix)."""
     pairs = actor_paragraphs(tables)
     leaders = pairs.actor.value_counts().head(top).index.tolist()
-    matrix = pd.DataFrame(0, index=leaders, columns=leaders)
-    for _, group in pairs[pairs.actor.isin(leaders)].groupby("paragraph_id"):
-        for a, b in itertools.permutations(sorted(set(group.actor)), 2):
-            matrix.loc[a, b] += 1
-    return matrix
+    pairs = pairs[pairs.actor.isin(leaders)][["paragraph_id", "actor"]]
+    both = pairs.merge(pairs, on="paragraph_id", suffixes=("", "_other"))
+    both = both[both.actor != both.actor_other]
+    matrix = pd.crosstab(both.actor, both.actor_other)
+    return matrix.reindex(index=leaders, columns=leaders, fill_value=0).astype(int)
 
 
 def top_terms(tables: Tables, theme: str, *, n: int = 6) -> pd.DataFrame:

@@ -112,12 +112,15 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
     combined_key = fp.digest([j.key for j in jobs], options.formats) if full else ""
     out = options.output
     manifest = _read_manifest(out / "manifest.json")
-    stale = [j for j in jobs if options.force or not _fresh(j, manifest, out, options.formats)]
+    stale = [j for j in jobs if options.force or not _executed_before(j, manifest, out)]
+    unrendered = [
+        j for j in jobs if any(not (out / rel).is_file() for rel in j.outputs(_renderable(options.formats)).values())
+    ]
     combined_fresh = not full or (
         manifest.get("combined", {}).get("key") == combined_key
         and all((out / f"report.{f}").is_file() for f in options.formats)
     )
-    if not stale and combined_fresh and not options.force:
+    if not stale and not unrendered and combined_fresh and not options.force:
         progress(f"{out}/ is up to date ({len(jobs)} notebooks unchanged); use --force to rebuild")
         return BuildResult([], [j.name for j in jobs], [], up_to_date=True)
 
@@ -182,10 +185,17 @@ def _read_manifest(path: Path) -> dict:
         return {}
 
 
-def _fresh(job: Job, manifest: dict, out: Path, formats: tuple[str, ...]) -> bool:
+def _executed_before(job: Job, manifest: dict, out: Path) -> bool:
+    """The same run (same key) was executed by an earlier build and its notebook is still there.
+    Missing rendered files only need rendering, not a new run."""
     entry = manifest.get("notebooks", {}).get(job.name, {})
-    files = [job.executed, *job.outputs(formats).values()]
-    return entry.get("key") == job.key and all((out / f).is_file() for f in files)
+    return entry.get("key") == job.key and (out / job.executed).is_file()
+
+
+def _renderable(formats: tuple[str, ...]) -> tuple[str, ...]:
+    from .render import missing_pdf_tools
+
+    return formats if "pdf" not in formats or not missing_pdf_tools() else tuple(f for f in formats if f != "pdf")
 
 
 @contextmanager

@@ -121,9 +121,16 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return True
 
 
+# Every date expression has a digit or a capitalised month name: most sentences have neither, and
+# this check is far cheaper than DATE_PATTERN.
+_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in `text`, in order; years are missing where the text omits them."""
     found: list[DateMention] = []
+    if not _MAYBE_DATE.search(text):
+        return found
     for m in DATE_PATTERN.finditer(text):
         g = m.groupdict()
         month_token = g["m1"] or g["m2"] or g["m3"] or g["m4"]

@@ -19,23 +19,23 @@ def find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.D
     latest explicit year in the article stands in; a mention that still cannot be dated is left out.
     """
     published = {row.article_id: parse_iso(row.published) if row.published else None for row in articles.itertuples()}
-    by_paragraph = {pid: group for pid, group in mentions.groupby("paragraph_id", sort=False)}
+    by_paragraph: dict[str, list[tuple[int, int, str]]] = {}
+    for paragraph_id, start, end, actor in mentions[["paragraph_id", "start", "end", "actor"]].itertuples(index=False):
+        by_paragraph.setdefault(paragraph_id, []).append((start, end, actor))
     content = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)]
-    fallback = _latest_years(content)
+    undated = {a for a, d in published.items() if d is None}
+    fallback = _latest_years(content[content.article_id.isin(undated)]) if undated else {}
     rows = []
     for article_id, paragraph_id, text in content[["article_id", "paragraph_id", "text"]].itertuples(index=False):
         reference = published.get(article_id) or fallback.get(article_id)
-        found = by_paragraph.get(paragraph_id)
+        found = by_paragraph.get(paragraph_id, [])
         for start, end in sentences.spans(text):
             sentence = text[start:end]
             for mention in find_dates(sentence):
                 date = resolve(mention, reference, sentence)
                 if date is None:
                     continue
-                actors = ""
-                if found is not None:
-                    inside = found[(found.start >= start) & (found.end <= end)]
-                    actors = "; ".join(dict.fromkeys(inside.actor))
+                actors = "; ".join(dict.fromkeys(a for s, e, a in found if s >= start and e <= end))
                 rows.append((article_id, paragraph_id, date.iso, date.precision, actors, sentence))
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

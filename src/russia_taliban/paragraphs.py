@@ -264,6 +264,9 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     """
     candidates = [p for p in paragraphs if p.kind in ("body", "standfirst") and words(p.text) >= min_words]
     folded = {p.position: fold(_strip_attribution(p.text)) for p in candidates}
+    # Copies share a run of at least `min_words` words, so they share a shingle of that many words:
+    # comparing shingle sets first skips the word-by-word comparison for almost every pair.
+    shingles = {k: _shingles(v.split(), min_words) for k, v in folded.items()}
     group_of = {p.position: p.position for p in candidates}
 
     def root(x: int) -> int:
@@ -273,7 +276,9 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
 
     for i, a in enumerate(candidates):
         for b in candidates[i + 1 :]:
-            if root(a.position) != root(b.position) and _copies(folded[a.position], folded[b.position], min_words):
+            if shingles[a.position].isdisjoint(shingles[b.position]) or root(a.position) == root(b.position):
+                continue
+            if _copies(folded[a.position], folded[b.position], min_words):
                 group_of[root(b.position)] = root(a.position)
     groups: dict[int, list[Paragraph]] = {}
     for p in candidates:
@@ -285,6 +290,10 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
         for p in members:
             if p is not original:
                 p.kind, p.duplicate_of = "pull_quote", original.position
+
+
+def _shingles(tokens: list[str], n: int) -> set[int]:
+    return {hash(tuple(tokens[i : i + n])) for i in range(len(tokens) - n + 1)}
 
 
 def _strip_attribution(text: str) -> str:

@@ -158,17 +158,14 @@ class _Speakers:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.seen: set[str] = set()
-        self.full_names: list[str] = []  # capitalised multi-word names met so far, gazetteer or not
+        self.earlier: list[str] = []  # the article's text so far, for surnames the gazetteer lacks
         self.last_person = ""
 
     def note(self, text: str) -> None:
         for actor, _, _ in self.gazetteer.mentions(text, self.seen):
             if actor.type == "person":
                 self.last_person = actor.name
-        for m in re.finditer(_NAME, text):
-            name = _clean(m.group())
-            if len(name.split()) >= 2 and not self.gazetteer.resolve(name):
-                self.full_names.append(name)
+        self.earlier.append(text)
 
     def resolve(self, phrase: str) -> str:
         """The speaker a phrase names: "he", "Lavrov", "the Chinese envoy Yue Xiaoyong", "Caroline Rose, ..."."""
@@ -185,8 +182,17 @@ class _Speakers:
         name = names[-1]
         if len(name.split()) >= 2:
             return name
-        # a surname alone: the person named in full earlier in the article
-        return next((full for full in reversed(self.full_names) if full.split()[-1] == name), "")
+        return self._full_name(name)
+
+    def _full_name(self, surname: str) -> str:
+        """A surname alone: the last full name ending in it earlier in the article, else ""."""
+        pattern = re.compile(rf"\b((?:[A-Z][\w’'\-]*\s+){{1,2}}){re.escape(surname)}\b")
+        for text in reversed(self.earlier):
+            for m in reversed(list(pattern.finditer(text))):
+                full = _clean(m.group())
+                if len(full.split()) >= 2 and not self.gazetteer.resolve(full):
+                    return full
+        return ""
 
 
 def _speaker_for(text: str, span: QuoteSpan, sentence: tuple[int, int], speakers: _Speakers) -> str:

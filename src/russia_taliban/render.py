@@ -17,12 +17,12 @@ import subprocess
 import tempfile
 from importlib import resources
 from pathlib import Path
-
-import nbformat
-from nbconvert import HTMLExporter, LatexExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
+from typing import TYPE_CHECKING
 
 from .errors import BuildError, PdfToolsMissingError
+
+if TYPE_CHECKING:  # nbconvert takes seconds to import: only the functions that render pay for it
+    import nbformat
 
 TEMPLATES = str(resources.files("russia_taliban") / "templates")
 PDF_TOOLS = {"xelatex": "texlive-xetex texlive-fonts-recommended texlive-plain-generic lmodern", "pandoc": "pandoc"}
@@ -43,6 +43,8 @@ def pdf_install_hint() -> str:
 def prepare(nb: nbformat.NotebookNode, *, standalone: bool = True) -> nbformat.NotebookNode:
     """A copy for readers: no stderr output, no code cell that shows nothing (parameters, imports),
     and when combining, no cells tagged `standalone`."""
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -55,6 +57,8 @@ def prepare(nb: nbformat.NotebookNode, *, standalone: bool = True) -> nbformat.N
 
 def combine(parts: list[nbformat.NotebookNode], *, title: str, date: str) -> nbformat.NotebookNode:
     """One notebook: the overview, then each theme, for the combined report."""
+    import nbformat
+
     combined = nbformat.v4.new_notebook()
     combined.metadata = copy.deepcopy(parts[0].metadata)
     combined.metadata.update({"title": title, "date": date, "toc": True})
@@ -67,6 +71,8 @@ def combine(parts: list[nbformat.NotebookNode], *, title: str, date: str) -> nbf
 
 
 def to_html(nb: nbformat.NotebookNode, path: Path, *, toc: bool = False) -> Path:
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(template_name="rt_html", extra_template_basedirs=[TEMPLATES], **_COMMON)
     body, _ = exporter.from_notebook_node(prepare(nb))
     if toc:
@@ -103,6 +109,8 @@ def to_pdf(nb: nbformat.NotebookNode, path: Path) -> Path:
     """
     if missing_pdf_tools():
         raise PdfToolsMissingError(pdf_install_hint())
+    from nbconvert import LatexExporter
+
     exporter = LatexExporter(template_name="rt_latex", extra_template_basedirs=[TEMPLATES], **_COMMON)
     latex, resources_ = exporter.from_notebook_node(prepare(nb))
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1", "openin_any": "p", "openout_any": "p"}

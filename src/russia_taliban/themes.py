@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 THEME_NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 EVIDENCE_COLUMNS = ["article_id", "paragraph_id", "theme", "term", "surface", "start", "end", "weight"]
 MAX_COUNTED_REPEATS = 2  # a term repeated in one paragraph counts at most this often
+SCAN_BATCH = 2000  # paragraphs per Hyperscan call
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,24 +292,25 @@ def tag_themes(paragraphs: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame
     kinds = paragraphs["kind"].tolist()
     ids = paragraphs["paragraph_id"].tolist()
     articles = paragraphs["article_id"].tolist()
-    for i, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
-        if kind not in CONTENT_KINDS:
-            continue
-        hits = matcher.scan(text)
-        if not hits:
-            continue
-        short = words(text) < lexicon.short_words
-        for name, (score, found) in score_paragraph(hits, owners, names).items():
-            if not found:
+    content = [i for i, kind in enumerate(kinds) if kind in CONTENT_KINDS]
+    for batch in range(0, len(content), SCAN_BATCH):
+        rows = content[batch : batch + SCAN_BATCH]
+        for i, hits in zip(rows, matcher.scan_many([texts[i] for i in rows]), strict=True):
+            if not hits:
                 continue
-            theme = lexicon.themes[name]
-            scores[name][i] = score
-            tags[name][i] = int(score >= (theme.short_threshold if short else theme.threshold))
-            for h in found:
-                term = owners[h.key][1]
-                evidence.append(
-                    (articles[i], ids[i], name, term.text, text[h.start : h.end], h.start, h.end, term.weight)
-                )
+            text = texts[i]
+            short = words(text) < lexicon.short_words
+            for name, (score, found) in score_paragraph(hits, owners, names).items():
+                if not found:
+                    continue
+                theme = lexicon.themes[name]
+                scores[name][i] = score
+                tags[name][i] = int(score >= (theme.short_threshold if short else theme.threshold))
+                for h in found:
+                    term = owners[h.key][1]
+                    evidence.append(
+                        (articles[i], ids[i], name, term.text, text[h.start : h.end], h.start, h.end, term.weight)
+                    )
     columns: dict[str, list] = {}
     for name in names:
         columns[name] = tags[name]

@@ -1,0 +1,100 @@
+"""Tagging folders too large to hold in memory: articles in chunks, across processes.
+
+The report's build keeps every table in memory, which is right for hundreds or a few thousand
+articles. For tens of thousands, `tag_folder` loads and tags a chunk of files at a time, on one or
+several worker processes, and keeps only per-chunk results (counts, or whatever `reduce` returns), so
+memory stays flat however large the folder is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import Gazetteer, load_gazetteer
+from .corpus import Corpus, read_article
+from .paragraphs import CONTENT_KINDS
+from .tables import Tables, build_tables
+from .themes import Lexicon, load_lexicon
+
+
+@dataclass
+class Summary:
+    """What a run tagged: sizes, and how many paragraphs carry each theme."""
+
+    articles: int = 0
+    bytes: int = 0
+    paragraphs: int = 0
+    content_paragraphs: int = 0
+    mentions: int = 0
+    events: int = 0
+    quotes: int = 0
+    themes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Summary) -> None:
+        for name in ("articles", "bytes", "paragraphs", "content_paragraphs", "mentions", "events", "quotes"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for theme, count in other.themes.items():
+            self.themes[theme] = self.themes.get(theme, 0) + count
+
+
+def summarise(tables: Tables, size: int) -> Summary:
+    content = tables.paragraphs[tables.paragraphs.kind.isin(CONTENT_KINDS)]
+    return Summary(
+        articles=len(tables.articles),
+        bytes=size,
+        paragraphs=len(tables.paragraphs),
+        content_paragraphs=len(content),
+        mentions=len(tables.mentions),
+        events=len(tables.events),
+        quotes=len(tables.quotes),
+        themes={t: int(content[t].sum()) for t in tables.themes},
+    )
+
+
+_WORKER: tuple[Lexicon, Gazetteer] | None = None
+
+
+def _init(lexicon_path: str | None) -> None:
+    global _WORKER
+    _WORKER = (load_lexicon(lexicon_path), load_gazetteer())
+
+
+def _tag_chunk(files: list[str]) -> Summary:
+    lexicon, gazetteer = _WORKER
+    articles = [read_article(Path(f)) for f in files]
+    size = sum(os.path.getsize(f) for f in files)
+    return summarise(build_tables(Corpus(None, articles), lexicon, gazetteer), size)
+
+
+def chunks(files: list[Path], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(files), size):
+        yield [str(f) for f in files[i : i + size]]
+
+
+def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers: int = 1, chunk: int = 250,
+               progress: Callable[[Summary], None] | None = None) -> Summary:  # fmt: skip
+    """Load and tag every `.txt` in `folder` (themes, actors, dates, quotes); return the totals."""
+    files = sorted(Path(folder).glob("*.txt"))
+    total = Summary()
+    if workers <= 1:
+        _init(str(lexicon) if lexicon else None)
+        results: Iterator[Summary] = map(_tag_chunk, chunks(files, chunk))
+        for result in results:
+            total.add(result)
+            if progress:
+                progress(total)
+        return total
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init, initargs=(str(lexicon) if lexicon else None,)
+    ) as pool:
+        for result in pool.map(_tag_chunk, chunks(files, chunk)):
+            total.add(result)
+            if progress:
+                progress(total)
+    return total
