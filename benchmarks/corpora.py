@@ -9,7 +9,20 @@ from pathlib import Path
 
 from russia_taliban.corpus import load_corpus
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def synthetic_corpus(folder: Path, n: int, *, seeds: Path, seed: int = 0) -> Path:
@@ -31,7 +44,12 @@ def synthetic_corpus(folder: Path, n: int, *, seeds: Path, seed: int = 0) -> Pat
         for i in range(n):
             day = start + dt.timedelta(days=rng.randrange(0, 1445))
             paragraphs = rng.sample(body, rng.randint(8, 20))
-            parts = [rng.choice(titles), f"By {rng.choice(authors)}", f"{day.day} {MONTHS[day.month - 1]} {day.year}", *paragraphs]
+            parts = [
+                rng.choice(titles),
+                f"By {rng.choice(authors)}",
+                f"{day.day} {MONTHS[day.month - 1]} {day.year}",
+                *paragraphs,
+            ]
             if rng.random() < 0.5:
                 parts.append(rng.choice(chrome))
             name = f"{i:06d}.txt"

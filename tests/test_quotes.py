@@ -77,3 +77,12 @@ def test_institution_is_not_a_speaker() -> None:
 def test_seed_quotes_carry_their_speakers(seeds, fragment: str, speaker: str) -> None:
     found = find_quotes(seeds.paragraphs_frame, builtin_gazetteer())
     assert found[found.quote.str.contains(fragment, regex=False)].speaker.tolist() == [speaker]
+
+
+def test_known_mentions_give_the_same_speakers(seeds) -> None:
+    from russia_taliban.actors import find_mentions
+
+    frame = seeds.paragraphs_frame
+    assert find_quotes(frame, builtin_gazetteer()).equals(
+        find_quotes(frame, builtin_gazetteer(), find_mentions(frame, builtin_gazetteer()))
+    )

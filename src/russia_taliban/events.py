@@ -27,6 +27,8 @@ def find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.D
     fallback = _latest_years(content[content.article_id.isin(undated)]) if undated else {}
     rows = []
     for article_id, paragraph_id, text in content[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+        if not find_dates(text):  # most paragraphs date nothing: skip splitting them into sentences
+            continue
         reference = published.get(article_id) or fallback.get(article_id)
         found = by_paragraph.get(paragraph_id, [])
         for start, end in sentences.spans(text):

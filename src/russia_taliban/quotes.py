@@ -110,7 +110,9 @@ class QuoteSpan:
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Quotations of at least MIN_WORDS words, in order."""
-    out = []
+    out: list[QuoteSpan] = []
+    if "“" not in text and '"' not in text and "‘" not in text:
+        return out  # most paragraphs quote no one
     i = 0
     while i < len(text):
         ch = text[i]
@@ -161,10 +163,13 @@ class _Speakers:
         self.earlier: list[str] = []  # the article's text so far, for surnames the gazetteer lacks
         self.last_person = ""
 
-    def note(self, text: str) -> None:
-        for actor, _, _ in self.gazetteer.mentions(text, self.seen):
-            if actor.type == "person":
-                self.last_person = actor.name
+    def note(self, text: str, persons: list[str] | None = None) -> None:
+        """Remember a paragraph (or its start); `persons` are its person mentions, if already found."""
+        if persons is None:
+            persons = [a.name for a, _, _ in self.gazetteer.mentions(text, self.seen) if a.type == "person"]
+        self.seen.update(persons)
+        if persons:
+            self.last_person = persons[-1]
         self.earlier.append(text)
 
     def resolve(self, phrase: str) -> str:
@@ -215,8 +220,17 @@ def _speaker_for(text: str, span: QuoteSpan, sentence: tuple[int, int], speakers
     return ""
 
 
-def find_quotes(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
-    """One row per quotation in content paragraphs (pull-quote repeats skipped)."""
+def find_quotes(paragraphs: pd.DataFrame, gazetteer: Gazetteer, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per quotation in content paragraphs (pull-quote repeats skipped).
+
+    `mentions` (from find_mentions) saves scanning every paragraph for persons again.
+    """
+    persons: dict[str, list[tuple[int, str]]] | None = None
+    if mentions is not None:
+        persons = {}
+        people = mentions[mentions.actor_type == "person"]
+        for paragraph_id, start, actor in people[["paragraph_id", "start", "actor"]].itertuples(index=False):
+            persons.setdefault(paragraph_id, []).append((start, actor))
     rows = []
     current = None
     speakers = _Speakers(gazetteer)
@@ -228,18 +242,26 @@ def find_quotes(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
             current, speakers, previous_speaker = article_id, _Speakers(gazetteer), ""
         if kind not in CONTENT_KINDS:
             continue
+        named = None if persons is None else persons.get(paragraph_id, [])
         spans = quote_spans(text)
+        if not spans:
+            speakers.note(text, None if named is None else [a for _, a in named])
+            previous_speaker = ""
+            continue
         bounds = sentences.spans(text)
         found_any = ""
+        noted = 0
         for span in spans:
             sentence = next(((s, e) for s, e in bounds if s <= span.start < e), (0, len(text)))
-            speakers.note(text[: span.start])
+            before = None if named is None else [a for s, a in named if noted <= s < span.start]
+            speakers.note(text[noted : span.start], before)
+            noted = span.start
             speaker = _speaker_for(text, span, sentence, speakers)
             only_quote = not text[: span.start].strip() and not text[span.end :].strip(' .”"')
             if not speaker and only_quote:
                 speaker = previous_speaker  # a paragraph that continues the last speaker's words
             rows.append((article_id, paragraph_id, speaker, span.text))
             found_any = speaker or found_any
-        speakers.note(text)
-        previous_speaker = found_any if spans else ""
+        speakers.note(text[noted:], None if named is None else [a for s, a in named if s >= noted])
+        previous_speaker = found_any
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)

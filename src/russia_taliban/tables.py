@@ -89,7 +89,7 @@ def build_tables(corpus: Corpus, lexicon: Lexicon, gazetteer: Gazetteer | None =
         paragraphs=pd.concat([paragraphs, tags], axis=1),
         mentions=mentions,
         events=find_events(paragraphs, articles, mentions),
-        quotes=find_quotes(paragraphs, gazetteer),
+        quotes=find_quotes(paragraphs, gazetteer, mentions),
         evidence=evidence,
         lexicon=lexicon_record(lexicon),
     )

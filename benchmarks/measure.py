@@ -1,0 +1,92 @@
+"""Measurements run in a fresh interpreter each (`python -m benchmarks.measure KIND ...`), so that
+peak memory and timings belong to that measurement alone. Each prints one JSON object."""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def tagging(folder: str, workers: int) -> dict:
+    """Load and tag every article (themes, actors, dates, quotes): throughput and peak memory."""
+    from russia_taliban.actors import builtin_gazetteer
+    from russia_taliban.batch import tag_folder
+    from russia_taliban.themes import builtin_lexicon
+
+    builtin_lexicon().compiled()  # compile the matchers before the clock starts (once per process)
+    builtin_gazetteer()
+    start = time.perf_counter()
+    summary = tag_folder(folder, workers=workers)
+    seconds = time.perf_counter() - start
+    return {
+        "articles": summary.articles,
+        "mb": summary.bytes / 1e6,
+        "seconds": seconds,
+        "mb_per_s": summary.bytes / 1e6 / seconds,
+        "paragraphs": summary.paragraphs,
+        "peak_rss_mb": max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        / 1024,
+    }
+
+
+def matching(folder: str, naive_articles: int) -> dict:
+    """Theme and actor matching on one core (Hyperscan), against one Python `re` search per term."""
+    from russia_taliban.actors import builtin_gazetteer
+    from russia_taliban.corpus import Corpus, read_article
+    from russia_taliban.matcher import term_regex
+    from russia_taliban.paragraphs import CONTENT_KINDS
+    from russia_taliban.themes import builtin_lexicon, tag_themes
+
+    files = sorted(Path(folder).glob("*.txt"))
+    corpus = Corpus(None, [read_article(f) for f in files])
+    paragraphs = corpus.paragraphs_frame
+    content = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)]
+    texts = content.text.tolist()
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    lexicon, gazetteer = builtin_lexicon(), builtin_gazetteer()
+    matcher, _ = lexicon.compiled()
+
+    def rate(task) -> float:  # best of three: these machines are shared
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            task()
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    themes_s = rate(lambda: matcher.scan_many(texts))
+    actors_s = rate(lambda: gazetteer.matcher.scan_many(texts))
+    tag_s = rate(lambda: tag_themes(paragraphs, lexicon))
+    # The naive way: one compiled Python regex per lexicon term, searched in every paragraph.
+    sample = [
+        t for t, a in zip(texts, content.article_id, strict=True) if a in {f.stem for f in files[:naive_articles]}
+    ]
+    sample_mb = sum(len(t.encode()) for t in sample) / 1e6
+    patterns = [re.compile(term_regex(t), 0 if t.isupper() else re.IGNORECASE) for t in matcher.terms]
+    start = time.perf_counter()
+    hits = sum(1 for p in patterns for t in sample for _ in p.finditer(t))
+    naive_s = time.perf_counter() - start
+    return {
+        "content_mb": mb,
+        "theme_terms": len(matcher.terms),
+        "actor_aliases": len(gazetteer.matcher.terms),
+        "themes_mb_per_s": mb / themes_s,
+        "actors_mb_per_s": mb / actors_s,
+        "themes_and_actors_mb_per_s": mb / (themes_s + actors_s),
+        "tag_themes_mb_per_s": mb / tag_s,
+        "naive_sample_mb": sample_mb,
+        "naive_hits": hits,
+        "naive_themes_mb_per_s": sample_mb / naive_s,
+    }
+
+
+if __name__ == "__main__":
+    kind, *args = sys.argv[1:]
+    result = tagging(args[0], int(args[1])) if kind == "tagging" else matching(args[0], int(args[1]))
+    print(json.dumps(result))

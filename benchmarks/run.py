@@ -1,0 +1,159 @@
+"""`make bench`: build speed against plain papermill + nbconvert, and tagging at scale.
+
+Every figure is a ratio or a rate measured side by side in this one run (the machines are shared
+and noisy, so absolute seconds from different runs do not compare). Writes benchmarks/results.json.
+
+    python benchmarks/run.py                       # sizes 1,000, 10,000 and 100,000 articles
+    python benchmarks/run.py --sizes 200 --quick    # a smoke run (the tests do this)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpora import synthetic_corpus  # noqa: E402
+
+THEMES = ["security", "economics", "diplomacy", "humanitarian"]
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str] | str, **kw) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False, **kw)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {cmd}\n{done.stderr[-3000:]}")
+    return seconds, done
+
+
+def build_cmd(out: Path, *args: str, corpus: Path = ROOT / "seeds") -> list[str]:
+    return [str(BIN / "russia-taliban"), "build", "--corpus", str(corpus), "--output", str(out), *args]
+
+
+def build_speed(work: Path) -> dict:
+    """Cold build, no-op rebuild, one theme changed and the PDF step, against the plain way."""
+    base = work / "baseline"
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    runs = [("overview.ipynb", base / "overview.ipynb", "")]
+    runs += [("theme.ipynb", base / f"theme-{t}.ipynb", f"-p theme {t}") for t in THEMES]
+    # The plain way: one papermill run, then one nbconvert call, per notebook, one after another.
+    loop = " && ".join(
+        f"'{BIN}/papermill' -k python3 --cwd notebooks notebooks/{nb} '{out}' {params} && "
+        f"'{BIN}/jupyter' nbconvert --to html --no-input '{out}'"
+        for nb, out, params in runs
+    )
+    baseline_s, _ = timed(["bash", "-c", loop])
+    out = work / "reports"
+    shutil.rmtree(out, ignore_errors=True)
+    cold_s, _ = timed(build_cmd(out, "--format", "html"))
+    noop = [timed(build_cmd(out, "--format", "html"))[0] for _ in range(5)]
+    lexicon = work / "economics.yaml"
+    lexicon.write_text("themes:\n  economics:\n    extend: true\n    terms: [grain deal*]\n", encoding="utf-8")
+    changed_s, changed = timed(build_cmd(out, "--format", "html", "--lexicon", str(lexicon)))
+    reran = sorted(set(re.findall(r"^executed (\S+) in", changed.stderr, re.M)))
+    pdf_s, _ = timed(build_cmd(out, "--format", "all", "--lexicon", str(lexicon)))
+    return {
+        "baseline_s": round(baseline_s, 2),
+        "cold_build_s": round(cold_s, 2),
+        "cold_vs_baseline": round(cold_s / baseline_s, 3),
+        "noop_rebuild_s_median_of_5": round(statistics.median(noop), 3),
+        "one_theme_changed_s": round(changed_s, 2),
+        "one_theme_changed_reran": reran,
+        "pdf_step_s": round(pdf_s, 2),
+    }
+
+
+def measure(kind: str, *args: object) -> dict:
+    _, done = timed([sys.executable, "-m", "benchmarks.measure", kind, *map(str, args)])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def notebooks_at_scale(work: Path, corpus: Path) -> dict:
+    """Notebook execution time on a large corpus against the seeds (from each build's manifest)."""
+    seconds = {}
+    for name, folder in (("seeds", ROOT / "seeds"), (corpus.name, corpus)):
+        out = work / f"reports-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        timed(build_cmd(out, "--format", "html", corpus=folder))
+        manifest = json.loads((out / "manifest.json").read_text())
+        seconds[name] = sum(n["seconds"] for n in manifest["notebooks"].values())
+    ratio = seconds[corpus.name] / seconds["seeds"]
+    return {"notebooks_s_seeds": round(seconds["seeds"], 2), f"notebooks_s_{corpus.name}": round(seconds[corpus.name], 2),
+            "ratio": round(ratio, 2)}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic corpus sizes, comma-separated")
+    parser.add_argument("--work", default=str(ROOT / "benchmarks" / "corpora"), help="scratch folder (large)")
+    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results.json"))
+    parser.add_argument("--one-worker-max", type=int, default=10000, help="largest size also measured on one worker")
+    parser.add_argument(
+        "--naive-articles",
+        type=int,
+        default=1000,
+        help="articles of the matching corpus used for the naive regex baseline",
+    )
+    parser.add_argument("--quick", action="store_true", help="skip the build-speed part (smoke runs)")
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    cores = os.cpu_count() or 1
+    results: dict = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.platform()}",
+    }
+    if not args.quick:
+        print("build speed ...", flush=True)
+        results["build"] = build_speed(work)
+    tagging = []
+    for n in sizes:
+        folder = work / f"corpus-{n}"
+        if not (folder / f"{n - 1:06d}.txt").is_file():
+            print(f"writing {n} synthetic articles ...", flush=True)
+            shutil.rmtree(folder, ignore_errors=True)
+            synthetic_corpus(folder, n, seeds=ROOT / "seeds")
+        for workers in sorted({1, cores}):
+            if workers == 1 and n > args.one_worker_max:
+                continue
+            print(f"tagging {n} articles on {workers} worker(s) ...", flush=True)
+            tagging.append({"articles": n, "workers": workers, **measure("tagging", folder, workers)})
+    results["tagging"] = tagging
+    matching_corpus = work / f"corpus-{sizes[1] if len(sizes) > 1 else sizes[0]}"
+    print(f"matching on {matching_corpus.name} ...", flush=True)
+    results["matching"] = measure(
+        "matching", matching_corpus, min(args.naive_articles, int(matching_corpus.name.split("-")[1]))
+    )
+    results["matching"]["corpus"] = matching_corpus.name
+    results["matching"]["hyperscan_vs_naive"] = round(
+        results["matching"]["themes_mb_per_s"] / results["matching"]["naive_themes_mb_per_s"], 1
+    )
+    all_cores = [t for t in tagging if t["workers"] == cores]
+    if len(all_cores) > 1:
+        rates = [t["mb_per_s"] for t in all_cores]
+        results["tagging_rate_spread"] = round((max(rates) - min(rates)) / max(rates), 3)
+    if not args.quick:
+        print(f"notebooks on {matching_corpus.name} ...", flush=True)
+        results["notebooks_at_scale"] = notebooks_at_scale(work, matching_corpus)
+    Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
