@@ -166,6 +166,8 @@ def test_failing_notebook_keeps_previous_reports(copy_of_built: Path, tmp_path: 
     assert any(o.get("ename") == "RuntimeError" for c in failed.cells if c.cell_type == "code" for o in c.outputs)
     assert {p.name: digest(p) for p in (copy_of_built / "themes").glob("*")} == before
     assert not list(copy_of_built.glob(".staging-*"))
+    run_build(copy_of_built, themes=("security",), formats=("html",))  # fixed: the next build succeeds
+    assert not (copy_of_built / "executed" / "theme-security.failed.ipynb").exists()
 
 
 def test_forced_rebuild_is_reproducible(copy_of_built: Path, built: Path) -> None:
@@ -205,3 +207,18 @@ def test_cli_build_input_errors_are_one_line(tmp_path: Path, args: list[str], me
                           cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_skipped_files_are_listed_in_output_and_manifest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "notes.md").write_text("not an article")
+    shutil.copyfile(SEEDS / "004_0e1c37678153d4b8.txt", corpus / "copy_of_004.txt")
+    lines: list[str] = []
+    build(BuildOptions(corpus=corpus, output=tmp_path / "r", notebooks=NOTEBOOKS, themes=("economics",), formats=("html",)),
+          progress=lines.append)  # fmt: skip
+    assert "skipped copy_of_004.txt: duplicate of 004_0e1c37678153d4b8.txt" in lines
+    assert "skipped notes.md: not a .txt file" in lines
+    manifest = json.loads((tmp_path / "r" / "manifest.json").read_text())
+    assert {"file": "notes.md", "reason": "not a .txt file"} in manifest["skipped"]
+    assert len(manifest["articles"]) == 5

@@ -118,7 +118,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
     ]
     combined_fresh = not full or (
         manifest.get("combined", {}).get("key") == combined_key
-        and all((out / f"report.{f}").is_file() for f in options.formats)
+        and all((out / f"report.{f}").is_file() for f in _renderable(options.formats))
     )
     if not stale and not unrendered and combined_fresh and not options.force:
         progress(f"{out}/ is up to date ({len(jobs)} notebooks unchanged); use --force to rebuild")
@@ -434,9 +434,7 @@ def _publish(stage: Path, out: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
         published.append(str(rel))
-    for job_failed in (out / "executed").glob("*.failed.ipynb"):
-        if (out / "executed" / job_failed.name.replace(".failed", "")).is_file() and str(
-            Path("executed") / job_failed.name.replace(".failed", "")
-        ) in published:
-            job_failed.unlink()  # the notebook has since run cleanly
+    for rel in published:  # a notebook that now ran cleanly: its earlier failure is history
+        if rel.startswith("executed/"):
+            (out / rel).with_suffix(".failed.ipynb").unlink(missing_ok=True)
     return published
