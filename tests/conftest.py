@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,3 +32,9 @@ def write_corpus(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return write
+
+
+def copy_reports(source: Path, target: Path) -> Path:
+    """A private copy of a built reports folder (without its lock file) for a test to change."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".lock"))
+    return target

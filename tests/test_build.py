@@ -20,7 +20,7 @@ import pytest
 from russia_taliban.build import BuildOptions, build
 from russia_taliban.errors import NotebookError
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, copy_reports
 
 pytestmark = pytest.mark.slow
 THEMES = ["security", "economics", "diplomacy", "humanitarian"]
@@ -51,9 +51,7 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def copy_of_built(built: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "reports"
-    shutil.copytree(built, target, ignore=shutil.ignore_patterns(".lock"))
-    return target
+    return copy_reports(built, tmp_path / "reports")
 
 
 def test_full_build_writes_every_output(built: Path) -> None:

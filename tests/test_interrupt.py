@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, copy_reports
 
 pytestmark = pytest.mark.slow
 
@@ -40,9 +40,7 @@ def built_once(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def reports(built_once: Path, tmp_path: Path) -> Path:
-    out = tmp_path / "reports"
-    shutil.copytree(built_once, out, ignore=shutil.ignore_patterns(".lock"))
-    return out
+    return copy_reports(built_once, tmp_path / "reports")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
