@@ -26,10 +26,14 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from .errors import BuildError, BuildLockedError, CorpusError, LexiconError, NotebookError
 from .themes import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    import nbformat
 
 _QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]  # the kernel's start-up warnings are not the user's concern
 TITLE = "Russia and the Taliban: how commentary frames the engagement"
@@ -286,7 +290,7 @@ def _run(
 
     from . import render
 
-    formats, pdf_note = _formats(options, render, progress)
+    formats, pdf_note = _formats(options, progress)
     (stage / "executed").mkdir(exist_ok=True)
     (stage / "themes").mkdir(exist_ok=True)
 
@@ -301,20 +305,22 @@ def _run(
         outputs = job.outputs(formats)
         todo = [f for f, rel in outputs.items() if job in stale or not (out / rel).is_file()]
         for fmt in todo:
-            _render_one(render, load(job), fmt, stage / outputs[fmt])
+            _render_one(load(job), fmt, stage / outputs[fmt])
             progress(f"rendered {outputs[fmt]}")
 
     _in_parallel([lambda job=job: run(job) for job in jobs], options.jobs)
     if full:
         combined = render.combine([load(j) for j in jobs], title=TITLE, date=_coverage(options))
-        tasks = [lambda fmt=fmt: (_render_one(render, combined, fmt, stage / f"report.{fmt}", toc=True), progress(f"rendered report.{fmt}"))
+        tasks = [lambda fmt=fmt: (_render_one(combined, fmt, stage / f"report.{fmt}", toc=True), progress(f"rendered report.{fmt}"))
                  for fmt in formats]  # fmt: skip
         _in_parallel(tasks, options.jobs)
     return pdf_note
 
 
-def _formats(options: BuildOptions, render, progress: Progress) -> tuple[tuple[str, ...], str]:
+def _formats(options: BuildOptions, progress: Progress) -> tuple[tuple[str, ...], str]:
     """The formats that can be rendered here, and a one-line note if the PDF tools are missing."""
+    from . import render
+
     if "pdf" not in options.formats or not render.missing_pdf_tools():
         return options.formats, ""
     note = render.pdf_install_hint()
@@ -371,7 +377,9 @@ def _execute(job: Job, out: Path, stage: Path, progress: Progress) -> None:
     progress(f"executed {job.name} in {job.seconds:.1f} s")
 
 
-def _render_one(render, nb, fmt: str, target: Path, *, toc: bool = False) -> None:
+def _render_one(nb: nbformat.NotebookNode, fmt: str, target: Path, *, toc: bool = False) -> None:
+    from . import render
+
     if fmt == "html":
         render.to_html(nb, target, toc=toc)
     else:
