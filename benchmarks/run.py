@@ -109,46 +109,58 @@ def main() -> None:
         default=1000,
         help="articles of the matching corpus used for the naive regex baseline",
     )
-    parser.add_argument("--quick", action="store_true", help="skip the build-speed part (smoke runs)")
+    parser.add_argument("--quick", action="store_true", help="skip the build-speed and notebook parts (smoke runs)")
+    parser.add_argument(
+        "--parts",
+        default="build,tagging,matching,notebooks",
+        help="parts to measure; the others keep their figures from an existing --output file",
+    )
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     cores = os.cpu_count() or 1
-    results: dict = {
+    parts = set(args.parts.split(",")) - ({"build", "notebooks"} if args.quick else set())
+    previous = Path(args.output)
+    results: dict = (
+        json.loads(previous.read_text())
+        if previous.is_file() and parts != {"build", "tagging", "matching", "notebooks"}
+        else {}
+    )
+    results.update({
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.platform()}",
-    }
-    if not args.quick:
+    })  # fmt: skip
+    if "build" in parts:
         print("build speed ...", flush=True)
         results["build"] = build_speed(work)
     tagging = []
-    for n in sizes:
+    for n in sizes if "tagging" in parts or "matching" in parts or "notebooks" in parts else []:
         folder = work / f"corpus-{n}"
         if not (folder / f"{n - 1:06d}.txt").is_file():
             print(f"writing {n} synthetic articles ...", flush=True)
             shutil.rmtree(folder, ignore_errors=True)
             synthetic_corpus(folder, n, seeds=ROOT / "seeds")
-        for workers in sorted({1, cores}):
+        for workers in sorted({1, cores}) if "tagging" in parts else []:
             if workers == 1 and n > args.one_worker_max:
                 continue
             print(f"tagging {n} articles on {workers} worker(s) ...", flush=True)
             tagging.append({"articles": n, "workers": workers, **measure("tagging", folder, workers)})
-    results["tagging"] = tagging
+    if "tagging" in parts:
+        results["tagging"] = tagging
+        all_cores = [t for t in tagging if t["workers"] == cores]
+        if len(all_cores) > 1:
+            rates = [t["mb_per_s"] for t in all_cores]
+            results["tagging_rate_spread"] = round((max(rates) - min(rates)) / max(rates), 3)
     matching_corpus = work / f"corpus-{sizes[1] if len(sizes) > 1 else sizes[0]}"
-    print(f"matching on {matching_corpus.name} ...", flush=True)
-    results["matching"] = measure(
-        "matching", matching_corpus, min(args.naive_articles, int(matching_corpus.name.split("-")[1]))
-    )
-    results["matching"]["corpus"] = matching_corpus.name
-    results["matching"]["hyperscan_vs_naive"] = round(
-        results["matching"]["themes_mb_per_s"] / results["matching"]["naive_themes_mb_per_s"], 1
-    )
-    all_cores = [t for t in tagging if t["workers"] == cores]
-    if len(all_cores) > 1:
-        rates = [t["mb_per_s"] for t in all_cores]
-        results["tagging_rate_spread"] = round((max(rates) - min(rates)) / max(rates), 3)
-    if not args.quick:
+    if "matching" in parts:
+        print(f"matching on {matching_corpus.name} ...", flush=True)
+        naive = min(args.naive_articles, int(matching_corpus.name.split("-")[1]))
+        results["matching"] = measure("matching", matching_corpus, naive)
+        results["matching"]["corpus"] = matching_corpus.name
+        speedup = results["matching"]["themes_mb_per_s"] / results["matching"]["naive_themes_mb_per_s"]
+        results["matching"]["hyperscan_vs_naive"] = round(speedup, 1)
+    if "notebooks" in parts:
         print(f"notebooks on {matching_corpus.name} ...", flush=True)
         results["notebooks_at_scale"] = notebooks_at_scale(work, matching_corpus)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -104,8 +104,7 @@ def actor_association(tables: Tables, theme: str, *, top: int = 10, min_paragrap
     """
     c = content(tables)
     tagged = set(c.loc[c[theme] == 1, "paragraph_id"])
-    pairs = actor_paragraphs(tables)
-    pairs = pairs[pairs.paragraph_id.isin(set(c.paragraph_id))]
+    pairs = actor_paragraphs(tables)  # mentions come from content paragraphs only
     overall = pairs.groupby("actor").size()
     inside = pairs[pairs.paragraph_id.isin(tagged)].groupby("actor").size()
     out = pd.DataFrame({"in_theme": inside, "in_corpus": overall}).fillna(0)
@@ -142,15 +141,18 @@ def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFr
     c = content(tables)
     c = c[c[theme] == 1].sort_values([f"{theme}_score", "paragraph_id"], ascending=[False, True]).head(n)
     labels = article_labels(tables)
-    e = tables.evidence[tables.evidence.theme == theme]
-    spans = e.groupby("paragraph_id")[["start", "end"]].apply(lambda g: sorted(zip(g.start, g.end, strict=True)))
+    e = tables.evidence
+    e = e[e.paragraph_id.isin(set(c.paragraph_id)) & (e.theme == theme)]  # only the chosen paragraphs' hits
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for paragraph_id, start, end in e[["paragraph_id", "start", "end"]].itertuples(index=False):
+        spans.setdefault(paragraph_id, []).append((start, end))
     return pd.DataFrame(
         {
             "article": c.article_id.map(labels).values,
             "paragraph_id": c.paragraph_id.values,
             "score": c[f"{theme}_score"].values,
             "text": c.text.values,
-            "spans": [spans.get(pid, []) for pid in c.paragraph_id],
+            "spans": [sorted(spans.get(pid, [])) for pid in c.paragraph_id],
         }
     )
 
