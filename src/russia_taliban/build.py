@@ -117,6 +117,9 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
     out = options.output
     manifest = _read_manifest(out / "manifest.json")
     stale = [j for j in jobs if options.force or not _executed_before(j, manifest, out)]
+    for job in jobs:
+        if job not in stale:  # its current run is good: a copy of an earlier failure is history
+            (out / "executed" / f"{job.name}.failed.ipynb").unlink(missing_ok=True)
     unrendered = [
         j for j in jobs if any(not (out / rel).is_file() for rel in j.outputs(_renderable(options.formats)).values())
     ]
