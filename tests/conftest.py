@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from russia_taliban.corpus import Corpus, load_corpus
@@ -38,3 +39,10 @@ def copy_reports(source: Path, target: Path) -> Path:
     """A private copy of a built reports folder (without its lock file) for a test to change."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(".lock"))
     return target
+
+
+def paragraphs_frame(*texts: str, kind: str = "body") -> pd.DataFrame:
+    """A paragraphs table of one article "a" with the given texts, for tagging tests."""
+    return pd.DataFrame(
+        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": kind, "text": list(texts)}
+    )

@@ -3,12 +3,11 @@ import pytest
 
 from russia_taliban.actors import builtin_gazetteer, find_mentions
 
+from .conftest import paragraphs_frame
+
 
 def mentions(*texts: str) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": "body", "text": list(texts)}
-    )
-    return find_mentions(frame, builtin_gazetteer())
+    return find_mentions(paragraphs_frame(*texts), builtin_gazetteer())
 
 
 @pytest.mark.parametrize(

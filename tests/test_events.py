@@ -3,9 +3,11 @@ import pandas as pd
 from russia_taliban.actors import builtin_gazetteer, find_mentions
 from russia_taliban.events import find_events
 
+from .conftest import paragraphs_frame
+
 
 def events(text: str, published: str = "2021-09-07") -> pd.DataFrame:
-    paragraphs = pd.DataFrame({"article_id": ["a"], "paragraph_id": ["a-0"], "kind": ["body"], "text": [text]})
+    paragraphs = paragraphs_frame(text)
     articles = pd.DataFrame({"article_id": ["a"], "published": [published]})
     return find_events(paragraphs, articles, find_mentions(paragraphs, builtin_gazetteer()))
 

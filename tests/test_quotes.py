@@ -1,15 +1,13 @@
-import pandas as pd
 import pytest
 
 from russia_taliban.actors import builtin_gazetteer
 from russia_taliban.quotes import find_quotes
 
+from .conftest import paragraphs_frame
+
 
 def quotes(*texts: str) -> list[tuple[str, str]]:
-    frame = pd.DataFrame(
-        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": "body", "text": list(texts)}
-    )
-    found = find_quotes(frame, builtin_gazetteer())
+    found = find_quotes(paragraphs_frame(*texts), builtin_gazetteer())
     return [(speaker, quote.rstrip(".")) for speaker, quote in found[["speaker", "quote"]].values]
 
 

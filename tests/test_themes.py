@@ -6,12 +6,11 @@ import pytest
 from russia_taliban.errors import LexiconError, ThemeError
 from russia_taliban.themes import builtin_lexicon, load_lexicon, tag_themes
 
+from .conftest import paragraphs_frame
+
 
 def tag(*texts: str, lexicon=None, kind: str = "body") -> pd.DataFrame:
-    frame = pd.DataFrame(
-        {"article_id": "a", "paragraph_id": [f"a-{i}" for i in range(len(texts))], "kind": kind, "text": list(texts)}
-    )
-    tags, evidence = tag_themes(frame, lexicon or builtin_lexicon())
+    tags, evidence = tag_themes(paragraphs_frame(*texts, kind=kind), lexicon or builtin_lexicon())
     tags.attrs["evidence"] = evidence
     return tags
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .dates import parse_iso
 from .paragraphs import CONTENT_KINDS
 from .tables import Tables
 
@@ -30,15 +31,14 @@ def article_labels(tables: Tables) -> pd.Series:
 def dated_articles(tables: Tables) -> pd.DataFrame:
     """Articles with a `date` column (first day of the published period; NaT when unknown)."""
     a = tables.articles.copy()
-    a["date"] = pd.to_datetime(a.published.map(_first_day), errors="coerce")
+    a["date"] = pd.to_datetime(a.published.map(first_day), errors="coerce")
     a["label"] = a.article_id.map(article_labels(tables))
     return a.sort_values(["date", "article_id"], na_position="last").reset_index(drop=True)
 
 
-def _first_day(iso: str) -> str | None:
-    if not iso:
-        return None
-    return {4: f"{iso}-01-01", 7: f"{iso}-01"}.get(len(iso), iso)
+def first_day(iso: str) -> str | None:
+    """The first calendar day of an ISO date at any precision ("2025-07" -> "2025-07-01"); None if empty."""
+    return parse_iso(iso).first_day().isoformat() if iso else None
 
 
 def period_of(dates: pd.Series, n_articles: int) -> pd.Series:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from .errors import BuildError, BuildLockedError, CorpusError, LexiconError, NotebookError
-from .themes import Lexicon, load_lexicon
+from .themes import Lexicon, lexicon_for
 
 if TYPE_CHECKING:
     import nbformat
@@ -156,13 +156,11 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
 
 
 def _lexicon_and_themes(options: BuildOptions) -> tuple[Lexicon, list[str]]:
-    lexicon = load_lexicon(options.lexicon)
-    if options.keywords is not None:
-        if len(options.themes) != 1:
-            raise LexiconError(
-                "--keywords defines one theme", where="--keywords", fix="give exactly one --theme NAME with it"
-            )
-        lexicon = lexicon.with_keywords(options.themes[0], options.keywords)
+    if options.keywords is not None and len(options.themes) != 1:
+        raise LexiconError(
+            "--keywords defines one theme", where="--keywords", fix="give exactly one --theme NAME with it"
+        )
+    lexicon = lexicon_for(options.lexicon, keywords=options.keywords, theme=options.themes[0] if options.themes else "")
     for name in options.themes:
         lexicon.theme(name)  # unknown theme: one line listing the known ones
     return lexicon, list(options.themes) or lexicon.names

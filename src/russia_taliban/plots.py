@@ -22,7 +22,9 @@ from matplotlib.figure import Figure
 from . import analysis
 from .resources import package_yaml
 from .tables import Tables
+from .text import shorten
 
+LABEL_WIDTH = 46  # characters of an article label on an axis
 WIDTH = 7.5  # inches; the PDF shows figures at about 6.5 in, so 10.5 pt text stays above 9 pt
 PALETTE = {"security": "#B2182B", "economics": "#2166AC", "diplomacy": "#1B7837", "humanitarian": "#E08214"}
 EXTRA = ["#762A83", "#8C510A", "#01665E", "#C51B7D", "#4D4D4D", "#35978F"]
@@ -83,7 +85,7 @@ def color(theme: str, themes: list[str] | None = None) -> str:
 @functools.cache
 def milestones() -> list[tuple[pd.Timestamp, str]]:
     items = package_yaml("milestones.yaml")["milestones"]
-    return [(pd.Timestamp(analysis._first_day(str(m["date"]))), str(m["label"])) for m in items]
+    return [(pd.Timestamp(analysis.first_day(str(m["date"]))), str(m["label"])) for m in items]
 
 
 def _milestone_lines(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
@@ -99,15 +101,11 @@ def _date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
 
 
-def _short(text: str, n: int = 46) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def timeline(tables: Tables) -> Figure:
     """Publication dates (large markers) and the dates each article's text mentions (small)."""
     articles = analysis.dated_articles(tables).dropna(subset=["date"])
     events = tables.events.merge(articles[["article_id", "label"]], on="article_id")
-    events = events.assign(when=pd.to_datetime(events.date.map(analysis._first_day), errors="coerce")).dropna(
+    events = events.assign(when=pd.to_datetime(events.date.map(analysis.first_day), errors="coerce")).dropna(
         subset=["when"]
     )
     with _styled():
@@ -137,7 +135,7 @@ def timeline(tables: Tables) -> Figure:
             ax.scatter(
                 articles.date, articles.label.map(rows), s=90, marker="D", color="#111111", label="published", zorder=3
             )
-            ax.set_yticks(range(len(rows)), [_short(label) for label in rows])
+            ax.set_yticks(range(len(rows)), [shorten(label, LABEL_WIDTH) for label in rows])
             ax.invert_yaxis()
             ax.set_ylim(len(rows) - 0.4, -1.2)
         _milestone_lines(ax, start, end)
@@ -165,7 +163,7 @@ def theme_mix(tables: Tables, themes: list[str] | None = None) -> Figure:
         ax.xaxis.tick_top()
         ax.set_yticks(
             range(len(shares)),
-            [f"{_short(lbl)} (n={n})" for lbl, n in zip(shares.label, shares.paragraphs, strict=True)],
+            [f"{shorten(lbl, LABEL_WIDTH)} (n={n})" for lbl, n in zip(shares.label, shares.paragraphs, strict=True)],
         )
         ax.grid(False)
         ax.set_title("Theme mix: share of content paragraphs tagged with each theme", pad=24)
@@ -246,7 +244,7 @@ def theme_share(tables: Tables, theme: str) -> Figure:
         fig, ax = _figure((WIDTH, 1.6 + 0.36 * len(shares)))
         ax.barh(range(len(shares)), shares[theme], color=color(theme, tables.themes))
         ax.axvline(overall, color="#333333", linestyle="--", linewidth=1, label=f"whole corpus: {overall:.0%}")
-        ax.set_yticks(range(len(shares)), [_short(lbl) for lbl in shares.label])
+        ax.set_yticks(range(len(shares)), [shorten(lbl, LABEL_WIDTH) for lbl in shares.label])
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))

@@ -110,9 +110,6 @@ def open_tables(data_dir: str | Path = "", *, corpus: str | Path = "../seeds", l
     if data_dir:
         return Tables.read(data_dir)
     from .corpus import load_corpus
-    from .themes import load_lexicon
+    from .themes import lexicon_for
 
-    lex = load_lexicon(lexicon or None)
-    if keywords:
-        lex = lex.with_keywords(theme, keywords)
-    return build_tables(load_corpus(corpus), lex)
+    return build_tables(load_corpus(corpus), lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))

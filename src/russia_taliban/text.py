@@ -70,3 +70,8 @@ def looks_binary(data: bytes) -> bool:
 def fold(text: str) -> str:
     """Lower-case words only, for comparing paragraphs regardless of quotes and punctuation."""
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, the last one an ellipsis when anything was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"

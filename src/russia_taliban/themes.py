@@ -240,6 +240,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return lexicon
 
 
+def lexicon_for(path: str | Path | None = None, *, keywords: str | None = None, theme: str = "") -> Lexicon:
+    """`load_lexicon(path)`, plus `theme` defined from `keywords` when they are given (as --keywords)."""
+    lexicon = load_lexicon(path)
+    return lexicon if keywords is None else lexicon.with_keywords(theme, keywords)
+
+
 def score_paragraph(
     hits: Sequence[Hit], owners: Sequence[tuple[str, Term | None]], themes: Iterable[str]
 ) -> dict[str, tuple[float, list[Hit]]]:

@@ -136,9 +136,6 @@ def validation_for(
     """The validation table a build wrote to `data_dir`, or computed now for the given lexicon."""
     if data_dir:
         return pd.read_parquet(Path(data_dir) / "validation.parquet")
-    from .themes import load_lexicon
+    from .themes import lexicon_for
 
-    lex = load_lexicon(lexicon or None)
-    if keywords:
-        lex = lex.with_keywords(theme, keywords)
-    return validate(lex)
+    return validate(lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))

@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import analysis
 from .tables import Tables
+from .text import shorten
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -199,7 +200,7 @@ def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: i
     frame = pd.DataFrame(
         {
             "speaker": q.speaker.where(q.speaker != "", "(unattributed)"),
-            "quote": q.quote.map(lambda s: s if len(s) <= width else s[: width - 1] + "…"),
+            "quote": q.quote.map(lambda s: shorten(s, width)),
             "article": q.article_id.map(labels),
         }
     )
@@ -215,7 +216,7 @@ def events_table(tables: Tables, events: pd.DataFrame | None = None, *, limit: i
     frame = pd.DataFrame(
         {
             "date": e.date,
-            "event (the sentence that dates it)": e.text.map(lambda s: s if len(s) <= width else s[: width - 1] + "…"),
+            "event (the sentence that dates it)": e.text.map(lambda s: shorten(s, width)),
             "actors": e.actors,
         }
     )
