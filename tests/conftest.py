@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,12 @@ from russia_taliban.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pattern_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled pattern databases go to a folder of this test session, not the user's cache."""
+    os.environ["RUSSIA_TALIBAN_CACHE"] = str(tmp_path_factory.mktemp("pattern-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -46,3 +46,94 @@ def test_longest_first_resolves_overlaps() -> None:
 def test_invalid_terms_raise_lexicon_error_naming_the_term(bad: str) -> None:
     with pytest.raises(LexiconError, match="is not a valid pattern"):
         Matcher([bad], source="my.yaml")
+
+
+TRICKY_TERMS = ["counter-terroris*", "al-qaeda", "U.S.", "G-7", "Russia's", "tehrik-i-taliban", "a-b-c", "arms suppl*",
+                "drug trafficking", "ISIS-K", "re:\\d+ troops", "Türkiye", "sanction*", "ha-ha*"]  # fmt: skip
+TRICKY_TEXT = (
+    "Counter-terrorism and counterterrorism; counter terrorists. Al-Qaeda, al qaeda, alqaeda, al--qaeda. "
+    "U.S. and US; the G-7, G7, G 7. Russia’s and Russia's. Tehrik-i-Taliban, Tehrik i Taliban, tehrikitaliban. "
+    "a-b-c ab-c a-bc abc a b c a-b-c-d. Arms supplies, arms  supplied, arms-supply. drug-trafficking drug  trafficking. "
+    "ISIS-K. 10,000 troops. Türkiye, Turkiye, Żsanctions, sanctioned. Ha hahaha: two spellings end there."
+)
+
+
+@pytest.mark.parametrize("term", TRICKY_TERMS)
+def test_starts_found_without_start_tracking_agree_with_a_regex(term: str) -> None:
+    # Most terms are compiled without Hyperscan's start-of-match tracking; their starts are found by
+    # counting words back from the end. Python's re, on the same ASCII view, is the reference.
+    import re
+
+    from russia_taliban.matcher import ascii_view, term_regex
+
+    view = ascii_view(TRICKY_TEXT).decode()
+    expected = [(m.start(), m.end()) for m in re.finditer(term_regex(term), view, re.IGNORECASE)]
+    expected = [(s, e) for s, e in expected if "Ż" not in TRICKY_TEXT[max(s - 1, 0) : e]]  # glued to a letter
+    assert [(h.start, h.end) for h in Matcher([term]).scan(TRICKY_TEXT)] == expected
+    assert expected, "the text should hold the term"
+
+
+def test_scan_arrays_and_scan_many_agree() -> None:
+    matcher = Matcher(TRICKY_TERMS)
+    texts = [TRICKY_TEXT[i : i + 97] for i in range(0, len(TRICKY_TEXT), 61)] + ["", "no terms at all"]
+    hits = matcher.scan_arrays(texts)
+    by_text = [[] for _ in texts]
+    for t, k, s, e in zip(*(column.tolist() for column in hits), strict=True):
+        by_text[t].append((k, s, e))
+    assert by_text == [[tuple(h) for h in found] for found in matcher.scan_many(texts)]
+    assert by_text == [[tuple(h) for h in matcher.scan(text)] for text in texts]
+
+
+def test_characters_beyond_the_basic_plane_keep_offsets_right() -> None:
+    text = "🙂 “trade” 𝔘 trade"
+    assert [text[h.start : h.end] for h in Matcher(["trade"]).scan(text)] == ["trade", "trade"]
+
+
+def test_a_pickled_matcher_finds_the_same_hits() -> None:
+    import pickle
+
+    matcher = Matcher(TRICKY_TERMS)
+    assert pickle.loads(pickle.dumps(matcher)).scan(TRICKY_TEXT) == matcher.scan(TRICKY_TEXT)
+
+
+def test_longest_first_mask_agrees_with_longest_first() -> None:
+    import random
+
+    import numpy as np
+
+    from russia_taliban.matcher import Hit, longest_first_mask
+
+    rng = random.Random(7)
+    groups = []
+    for _ in range(300):
+        spans = {(s, s + rng.randint(1, 8)) for s in (rng.randint(0, 40) for _ in range(rng.randint(0, 9)))}
+        groups.append(sorted(spans, key=lambda se: (se[0], -se[1])))
+    group = np.array([g for g, spans in enumerate(groups) for _ in spans], dtype=np.int64)
+    start = np.array([s for spans in groups for s, _ in spans], dtype=np.int64)
+    end = np.array([e for spans in groups for _, e in spans], dtype=np.int64)
+    keep = longest_first_mask(group, start, end)
+    expected = [[(h.start, h.end) for h in longest_first(Hit(0, s, e) for s, e in spans)] for spans in groups]
+    kept = [[] for _ in groups]
+    for g, s, e in zip(group[keep].tolist(), start[keep].tolist(), end[keep].tolist(), strict=True):
+        kept[g].append((s, e))
+    assert kept == expected
+
+
+def test_compiled_databases_are_cached_and_a_damaged_one_is_rebuilt(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("RUSSIA_TALIBAN_CACHE", str(tmp_path))
+    text = "drug-trafficking and trade"
+    expected = [(h.start, h.end) for h in Matcher(["trade", "drug trafficking"]).scan(text)]
+    [cached] = (tmp_path / "hyperscan").glob("*.db")
+    assert (
+        [(h.start, h.end) for h in Matcher(["trade", "drug trafficking"]).scan(text)] == expected == [(0, 16), (21, 26)]
+    )
+    cached.write_bytes(b"damaged")
+    assert [(h.start, h.end) for h in Matcher(["trade", "drug trafficking"]).scan(text)] == expected
+    assert cached.read_bytes() != b"damaged"
+
+
+def test_an_unwritable_cache_only_costs_a_compile(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("RUSSIA_TALIBAN_CACHE", str(blocker))
+    assert [(h.start, h.end) for h in Matcher(["trade"]).scan("fair trade")] == [(5, 10)]
