@@ -56,3 +56,10 @@ def test_seed_isis_k_spellings_are_one_actor(seeds) -> None:
     isis_k = found[found.actor == "ISIS-K"]
     assert {"ISIS-K", "ISKP", "Daesh-K"} <= set(isis_k.surface)
     assert set(isis_k.actor_type) == {"armed group"}
+
+
+def test_a_surname_does_not_carry_over_to_the_next_article() -> None:
+    first = paragraphs_frame("Col. Gen. Anatoly Sidorov warned of threats.", "Sidorov said more.")
+    second = paragraphs_frame("Sidorov spoke again.").assign(article_id="b", paragraph_id="b-0")
+    found = find_mentions(pd.concat([first, second], ignore_index=True), builtin_gazetteer())
+    assert found[["paragraph_id", "surface"]].values.tolist() == [["a-0", "Anatoly Sidorov"], ["a-1", "Sidorov"]]

@@ -147,3 +147,13 @@ def test_distinct_paragraphs_are_not_pull_quotes() -> None:
         split(f"{BODY}\n\nA different paragraph about trade routes and mineral reserves in Afghanistan.")
     )
     assert all(p.kind == "body" for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "one", "it's a well-known fact", "— — —", "a,b,c d–e " * 5, "word " * 24, "word " * 25, "x_y z"]
+)
+def test_fewer_words_agrees_with_counting_every_word(text: str) -> None:
+    from russia_taliban.paragraphs import fewer_words, words
+
+    for n in (1, 3, 25):
+        assert fewer_words(text, n) == (words(text) < n)

@@ -162,3 +162,62 @@ def test_no_term_is_covered_by_a_wildcard_of_the_same_theme(theme: str) -> None:
         and any(t.text.lower().rstrip("*") != p and t.text.lower().startswith(p) and t.weight <= w for p, w in wildcards)
     ]  # fmt: skip
     assert covered == []
+
+
+def reference_tags(text: str, lexicon) -> dict[str, tuple[int, float]]:
+    """The scoring rule of data/themes.yaml, one paragraph at a time, written plainly."""
+    from russia_taliban.matcher import longest_first
+    from russia_taliban.paragraphs import words
+    from russia_taliban.themes import MAX_COUNTED_REPEATS
+
+    matcher, owners = lexicon.compiled()
+    hits = matcher.scan(text)
+    out = {}
+    for name, theme in lexicon.themes.items():
+        mine = [h for h in hits if owners[h.key][0] == name and owners[h.key][1] is not None]
+        blocks = [h for h in hits if owners[h.key][0] == name and owners[h.key][1] is None]
+        mine = [h for h in mine if not any(b.start < h.end and h.start < b.end for b in blocks)]
+        mine.sort(key=lambda h: (h.start, -(h.end - h.start), -owners[h.key][1].weight))
+        score, seen = 0.0, {}
+        for h in longest_first(mine):
+            term = owners[h.key][1]
+            seen[term.text] = seen.get(term.text, 0) + 1
+            score += term.weight if seen[term.text] <= MAX_COUNTED_REPEATS else 0
+        limit = theme.short_threshold if words(text) < lexicon.short_words else theme.threshold
+        out[name] = (int(bool(mine) and score >= limit), score)
+    return out
+
+
+def test_tagging_all_paragraphs_at_once_agrees_with_one_at_a_time(tmp_path: Path) -> None:
+    import random
+
+    lexicon = load_lexicon(
+        write(
+            tmp_path,
+            "threshold: 2.5\nthemes:\n"
+            "  alpha:\n    terms: {2: [military cooperation, sanction*], 1: [military, cooperation*], 0.5: [talks]}\n"
+            "    exclude: [military parade]\n"
+            "  beta:\n    terms: {2: [security council, military], 1: [security, talks about*]}\n"
+            "    exclude: [security council]\n",
+        )
+    ).only(["alpha", "beta"])
+    pool = [
+        "military",
+        "cooperation",
+        "sanctions",
+        "security",
+        "council",
+        "talks",
+        "about",
+        "parade",
+        "the",
+        "of",
+        "and",
+        "a",
+    ]
+    rng = random.Random(11)
+    texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    tags, _ = tag_themes(paragraphs_frame(*texts), lexicon)
+    for text, (_, row) in zip(texts, tags.iterrows(), strict=True):
+        expected = reference_tags(text, lexicon)
+        assert {n: (row[n], row[f"{n}_score"]) for n in ("alpha", "beta")} == expected, text

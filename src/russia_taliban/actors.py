@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from .errors import LexiconError
-from .matcher import Hit, Matcher, longest_first
+from .matcher import Hit, Matcher, longest_first, longest_first_mask
 from .paragraphs import CONTENT_KINDS
 from .resources import package_text
 
@@ -52,6 +52,10 @@ class Gazetteer:
                 self.owners.append((actor, True))
         self.matcher = Matcher(patterns, caseless=[False] * len(patterns), source=source)
 
+    @functools.cached_property
+    def keys(self) -> _Keys:
+        return _Keys(self)
+
     def __len__(self) -> int:
         return len(self.actors)
 
@@ -72,6 +76,21 @@ class Gazetteer:
                 seen.add(actor.name)
             out.append((actor, hit.start, hit.end))
         return out
+
+
+class _Keys:
+    """The gazetteer as arrays: per actor (name, type, person?), per matcher pattern (actor, surname?)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        import numpy as np
+
+        actors = list(gazetteer.actors.values())
+        number = {actor.name: i for i, actor in enumerate(actors)}
+        self.name = pd.array([a.name for a in actors], dtype="str")
+        self.type = pd.array([a.type for a in actors], dtype="str")
+        self.person = np.array([a.type == "person" for a in actors], dtype=bool)
+        self.actor = np.array([number[actor.name] for actor, _ in gazetteer.owners], dtype=np.int64)
+        self.surname = np.array([is_surname for _, is_surname in gazetteer.owners], dtype=bool)
 
 
 def _actors(data: object, source: str) -> list[Actor]:
@@ -117,19 +136,40 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 
 def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
-    """One row per actor mention in content paragraphs, in reading order (pull-quote repeats skipped)."""
-    frame = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)][["article_id", "paragraph_id", "text"]]
-    rows = []
-    seen: set[str] = set()
-    current = None
-    records = list(frame.itertuples(index=False))
-    for batch in range(0, len(records), 2000):
-        chunk = records[batch : batch + 2000]
-        for (article_id, paragraph_id, text), hits in zip(
-            chunk, gazetteer.matcher.scan_many([r.text for r in chunk]), strict=True
-        ):
-            if article_id != current:
-                current, seen = article_id, set()
-            for actor, start, end in gazetteer.mentions(text, seen, hits):
-                rows.append((article_id, paragraph_id, actor.name, actor.type, text[start:end], start, end))
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    """One row per actor mention in content paragraphs, in reading order (pull-quote repeats skipped).
+
+    Works on all hits at once, as arrays: leftmost-longest per paragraph, then a surname counts
+    only where its person was named in full earlier in the same article.
+    """
+    import numpy as np
+
+    texts = paragraphs["text"].tolist()
+    content = np.flatnonzero(paragraphs["kind"].isin(CONTENT_KINDS).to_numpy())
+    row, key, start, end = gazetteer.matcher.scan_rows(texts, content)
+    keep = longest_first_mask(row, start, end)
+    row, key, start, end = row[keep], key[keep], start[keep], end[keep]
+    actor, surname = gazetteer.keys.actor[key], gazetteer.keys.surname[key]
+    if surname.any():
+        # One run per article (its content paragraphs are consecutive); hits are in reading order.
+        article = paragraphs["article_id"].to_numpy()[content]
+        run = np.zeros(len(paragraphs), dtype=np.int64)
+        run[content[1:]] = np.cumsum(article[1:] != article[:-1])
+        pair = run[row] * len(gazetteer.actors) + actor
+        named = np.flatnonzero(~surname & gazetteer.keys.person[actor])
+        pairs, first = np.unique(pair[named], return_index=True)
+        at = np.minimum(np.searchsorted(pairs, pair), max(len(pairs) - 1, 0))
+        earlier = (pairs[at] == pair) & (named[first[at]] < np.arange(len(pair))) if len(pairs) else False
+        keep = ~surname | earlier
+        row, start, end, actor = row[keep], start[keep], end[keep], actor[keep]
+    return pd.DataFrame(
+        {
+            "article_id": paragraphs["article_id"].array.take(row),  # take: no round trip through Python strings
+            "paragraph_id": paragraphs["paragraph_id"].array.take(row),
+            "actor": gazetteer.keys.name.take(actor),
+            "actor_type": gazetteer.keys.type.take(actor),
+            "surface": [texts[r][a:b] for r, a, b in zip(row.tolist(), start.tolist(), end.tolist(), strict=True)],
+            "start": start,
+            "end": end,
+        },
+        columns=MENTION_COLUMNS,
+    )

