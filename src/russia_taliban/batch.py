@@ -59,9 +59,9 @@ def summarise(tables: Tables, size: int) -> Summary:
 _WORKER: tuple[Lexicon, Gazetteer] | None = None
 
 
-def _init(lexicon_path: str | None) -> None:
+def _init(lexicon: Lexicon, gazetteer: Gazetteer) -> None:
     global _WORKER
-    _WORKER = (load_lexicon(lexicon_path), load_gazetteer())
+    _WORKER = (lexicon, gazetteer)
 
 
 def _tag_chunk(files: list[str]) -> Summary:
@@ -81,8 +81,11 @@ def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers
     """Load and tag every `.txt` in `folder` (themes, actors, dates, quotes); return the totals."""
     files = sorted(Path(folder).glob("*.txt"))
     total = Summary()
+    # Compiled here, once: workers receive the compiled matchers (serialised), not seconds of compiling each.
+    tools = (load_lexicon(lexicon), load_gazetteer())
+    tools[0].compiled()
     if workers <= 1:
-        _init(str(lexicon) if lexicon else None)
+        _init(*tools)
         results: Iterator[Summary] = map(_tag_chunk, chunks(files, chunk))
         for result in results:
             total.add(result)
@@ -90,9 +93,7 @@ def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers
                 progress(total)
         return total
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init, initargs=(str(lexicon) if lexicon else None,)
-    ) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=tools) as pool:
         for result in pool.map(_tag_chunk, chunks(files, chunk)):
             total.add(result)
             if progress:
