@@ -57,16 +57,21 @@ def build_speed(work: Path) -> dict:
         f"'{BIN}/jupyter' nbconvert --to html --no-input '{out}'"
         for nb, out, params in runs
     )
-    baseline_s, _ = timed(["bash", "-c", loop])
+    # Cold means cold: compiled pattern databases are cached per user, so give both a fresh cache.
+    patterns = work / "pattern-cache"
+    env = {**os.environ, "RUSSIA_TALIBAN_CACHE": str(patterns)}
+    shutil.rmtree(patterns, ignore_errors=True)
+    baseline_s, _ = timed(["bash", "-c", loop], env=env)
     out = work / "reports"
     shutil.rmtree(out, ignore_errors=True)
-    cold_s, _ = timed(build_cmd(out, "--format", "html"))
-    noop = [timed(build_cmd(out, "--format", "html"))[0] for _ in range(5)]
+    shutil.rmtree(patterns, ignore_errors=True)
+    cold_s, _ = timed(build_cmd(out, "--format", "html"), env=env)
+    noop = [timed(build_cmd(out, "--format", "html"), env=env)[0] for _ in range(5)]
     lexicon = work / "economics.yaml"
     lexicon.write_text("themes:\n  economics:\n    extend: true\n    terms: [grain deal*]\n", encoding="utf-8")
-    changed_s, changed = timed(build_cmd(out, "--format", "html", "--lexicon", str(lexicon)))
+    changed_s, changed = timed(build_cmd(out, "--format", "html", "--lexicon", str(lexicon)), env=env)
     reran = sorted(set(re.findall(r"^executed (\S+) in", changed.stderr, re.M)))
-    pdf_s, _ = timed(build_cmd(out, "--format", "all", "--lexicon", str(lexicon)))
+    pdf_s, _ = timed(build_cmd(out, "--format", "all", "--lexicon", str(lexicon)), env=env)
     return {
         "baseline_s": round(baseline_s, 2),
         "cold_build_s": round(cold_s, 2),

@@ -33,4 +33,8 @@ def test_benchmark_smoke_run_writes_results(tmp_path: Path) -> None:
     results = json.loads(out.read_text())
     assert {(t["articles"], t["workers"]) for t in results["tagging"]} >= {(30, 1), (60, 1)}
     assert all(t["mb_per_s"] > 0 and t["peak_rss_mb"] > 0 and t["paragraphs"] > 0 for t in results["tagging"])
-    assert results["matching"]["themes_mb_per_s"] > results["matching"]["naive_themes_mb_per_s"] > 0
+    matching = results["matching"]
+    assert matching["themes_mb_per_s"] > matching["naive_themes_mb_per_s"] > 0
+    assert (
+        matching["tag_themes_mb_per_s"] > 0 and matching["find_mentions_mb_per_s"] > 0 and matching["hits_per_mb"] > 0
+    )
