@@ -156,9 +156,11 @@ def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFram
         run[content[1:]] = np.cumsum(article[1:] != article[:-1])
         pair = run[row] * len(gazetteer.actors) + actor
         named = np.flatnonzero(~surname & gazetteer.keys.person[actor])
-        pairs, first = np.unique(pair[named], return_index=True)
-        at = np.minimum(np.searchsorted(pairs, pair), max(len(pairs) - 1, 0))
-        earlier = (pairs[at] == pair) & (named[first[at]] < np.arange(len(pair))) if len(pairs) else False
+        pairs, first = np.unique(pair[named], return_index=True)  # each person's first full naming
+        earlier = np.zeros(len(pair), dtype=bool)
+        if len(pairs):
+            at = np.minimum(np.searchsorted(pairs, pair), len(pairs) - 1)
+            earlier = (pairs[at] == pair) & (named[first[at]] < np.arange(len(pair)))
         keep = ~surname | earlier
         row, start, end, actor = row[keep], start[keep], end[keep], actor[keep]
     return pd.DataFrame(
