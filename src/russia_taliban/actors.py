@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from .errors import LexiconError
-from .matcher import Hit, Matcher, longest_first, longest_first_mask
+from .matcher import Matcher, located, longest_first, longest_first_mask
 from .paragraphs import CONTENT_KINDS
 from .resources import package_text
 
@@ -64,11 +64,10 @@ class Gazetteer:
         hits = [h for h in self.matcher.scan(name) if h.start == 0 and h.end == len(name)]
         return self.owners[hits[0].key][0] if hits else None
 
-    def mentions(self, text: str, seen: set[str], hits: list[Hit] | None = None) -> list[tuple[Actor, int, int]]:
-        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article.
-        `hits` are the matcher's hits in `text` if already scanned (see find_mentions)."""
+    def mentions(self, text: str, seen: set[str]) -> list[tuple[Actor, int, int]]:
+        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article."""
         out = []
-        for hit in longest_first(self.matcher.scan(text) if hits is None else hits):
+        for hit in longest_first(self.matcher.scan(text)):
             actor, is_surname = self.owners[hit.key]
             if is_surname and actor.name not in seen:
                 continue
@@ -165,13 +164,9 @@ def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFram
         row, start, end, actor = row[keep], start[keep], end[keep], actor[keep]
     return pd.DataFrame(
         {
-            "article_id": paragraphs["article_id"].array.take(row),  # take: no round trip through Python strings
-            "paragraph_id": paragraphs["paragraph_id"].array.take(row),
+            **located(paragraphs, texts, row, start, end),
             "actor": gazetteer.keys.name.take(actor),
             "actor_type": gazetteer.keys.type.take(actor),
-            "surface": [texts[r][a:b] for r, a, b in zip(row.tolist(), start.tolist(), end.tolist(), strict=True)],
-            "start": start,
-            "end": end,
         },
         columns=MENTION_COLUMNS,
     )

@@ -33,6 +33,7 @@ from .errors import LexiconError
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: a no-op build never scans
+    import pandas as pd
 
 
 class Hit(NamedTuple):
@@ -134,7 +135,6 @@ class Matcher:
                 self._ids.append((key, words))
         self._counted = self._compile(counted, [key for key, _ in self._ids])
         self._tracked = self._compile(tracked, [key for _, key, _ in tracked])
-        self._spelt = {key for key, _ in self._ids if sum(k == key for k, _ in self._ids) > 1}
 
     def _compile(self, patterns: list[tuple[bytes, int, int]], keys: list[int]) -> hyperscan.Database | None:
         if not patterns:
@@ -179,8 +179,7 @@ class Matcher:
 
         keys = np.array([key for key, _ in self._ids], dtype=np.int64)
         words = np.array([words for _, words in self._ids], dtype=np.int64)
-        spelt = np.zeros(len(self.terms), dtype=bool)
-        spelt[list(self._spelt)] = True
+        spelt = np.bincount(keys, minlength=len(self.terms)) > 1  # terms with several spellings
         return keys, words, spelt
 
     def scan(self, text: str) -> list[Hit]:
@@ -246,8 +245,8 @@ class Matcher:
         if self._tracked is not None:
             add = som.extend
 
-            def on_tracked(key: int, start: int, end: int, flags: int, context: object) -> None:
-                add((key, start, end))
+            def on_tracked(id_: int, from_: int, to: int, flags: int, context: object) -> None:
+                add((id_, from_, to))
 
             self._tracked.scan(view, match_event_handler=on_tracked)
             tracked = np.asarray(som, dtype=np.int64).reshape(-1, 3)
@@ -311,8 +310,8 @@ def _write_database(path: Path, db: hyperscan.Database) -> None:
 
 
 def _leftmost(key: np.ndarray, start: np.ndarray, end: np.ndarray, spelt: np.ndarray) -> tuple[np.ndarray, ...]:
-    # Two spellings of one term can end at the same place ("a-b-c" as "ab-c" and "a-bc"): keep the
-    # one that starts first, as Hyperscan's leftmost start of match would.
+    # Two spellings of one term can end at the same place ("ha-ha*" in "ha haha" as "ha haha" and as
+    # "haha"): keep the one that starts first, as Hyperscan's leftmost start of match would.
     import numpy as np
 
     rows = np.flatnonzero(spelt)
@@ -403,6 +402,28 @@ def longest_first(hits: Iterable[Hit]) -> list[Hit]:
     return chosen
 
 
+def located(paragraphs: pd.DataFrame, texts: list[str], row: np.ndarray, start: np.ndarray, end: np.ndarray) -> dict:
+    """The columns that place each hit: article, paragraph, matched text and span (`texts` are the
+    paragraphs' texts, `row` their positions)."""
+    return {
+        "article_id": paragraphs["article_id"].array.take(row),  # take: no round trip through Python strings
+        "paragraph_id": paragraphs["paragraph_id"].array.take(row),
+        "surface": [texts[r][a:b] for r, a, b in zip(row.tolist(), start.tolist(), end.tolist(), strict=True)],
+        "start": start,
+        "end": end,
+    }
+
+
+def run_starts(values: np.ndarray) -> np.ndarray:
+    """True where a run of equal values begins (`values` sorted, or grouped)."""
+    import numpy as np
+
+    first = np.empty(len(values), dtype=bool)
+    first[:1] = True
+    np.not_equal(values[1:], values[:-1], out=first[1:])
+    return first
+
+
 def longest_first_mask(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """`longest_first` within each group, for many groups at once: which hits to keep.
 
@@ -415,9 +436,7 @@ def longest_first_mask(group: np.ndarray, start: np.ndarray, end: np.ndarray) ->
     keep = np.ones(len(start), dtype=bool)
     if len(start) < 2:
         return keep
-    first = np.empty(len(start), dtype=bool)
-    first[0] = True
-    np.not_equal(group[1:], group[:-1], out=first[1:])
+    first = run_starts(group)
     number = np.cumsum(first) - 1
     span = int(end.max()) + 1  # lifts each group's ends above the previous group's: one running max for all
     reach = np.maximum.accumulate(number * span + end) - number * span

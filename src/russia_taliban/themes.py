@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import LexiconError, ThemeError
-from .matcher import Matcher, longest_first_mask
+from .matcher import Matcher, located, longest_first_mask, run_starts
 from .paragraphs import CONTENT_KINDS, fewer_words
 from .resources import package_text
 
@@ -293,13 +293,9 @@ def tag_themes(paragraphs: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame
     frame = pd.DataFrame(columns, index=paragraphs.index)
     evidence = pd.DataFrame(
         {
-            "article_id": paragraphs["article_id"].array.take(row),  # take: no round trip through Python strings
-            "paragraph_id": paragraphs["paragraph_id"].array.take(row),
+            **located(paragraphs, texts, row, start, end),
             "theme": pd.array(names, dtype="str").take(theme),
             "term": pd.array(rules.texts, dtype="str").take(rules.term[key]),
-            "surface": [texts[r][a:b] for r, a, b in zip(row.tolist(), start.tolist(), end.tolist(), strict=True)],
-            "start": start,
-            "end": end,
             "weight": weight,
         },
         columns=EVIDENCE_COLUMNS,
@@ -347,10 +343,7 @@ def _rank_within(group: np.ndarray) -> np.ndarray:
     import numpy as np
 
     order = np.argsort(group, kind="stable")
-    sorted_group = group[order]
-    first = np.empty(len(group), dtype=bool)
-    first[:1] = True
-    np.not_equal(sorted_group[1:], sorted_group[:-1], out=first[1:])
+    first = run_starts(group[order])
     index = np.arange(len(group))
     rank = np.empty(len(group), dtype=np.int64)
     rank[order] = index - np.maximum.accumulate(np.where(first, index, 0))
