@@ -36,10 +36,9 @@ def among(column: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series(np.asarray(mask, dtype=bool), index=column.index)
 
 
-def tagged_ids(tables: Tables, theme: str) -> pd.Series:
-    """The paragraph ids that carry `theme`."""
-    c = content(tables)
-    return c.loc[c[theme] == 1, "paragraph_id"]
+def tagged_ids(content: pd.DataFrame, theme: str) -> pd.Series:
+    """The ids of the content paragraphs that carry `theme`."""
+    return content.loc[content[theme] == 1, "paragraph_id"]
 
 
 def article_labels(tables: Tables) -> pd.Series:
@@ -124,7 +123,7 @@ def actor_association(tables: Tables, theme: str, *, top: int = 10, min_paragrap
     theme is present than in the corpus as a whole.
     """
     c = content(tables)
-    tagged = tagged_ids(tables, theme)
+    tagged = tagged_ids(c, theme)
     pairs = actor_paragraphs(tables)  # mentions come from content paragraphs only
     overall = pairs.groupby("actor").size()
     inside = pairs[among(pairs.paragraph_id, tagged)].groupby("actor").size()
@@ -151,7 +150,7 @@ def comentions(tables: Tables, *, top: int = 12) -> pd.DataFrame:
 def top_terms(tables: Tables, theme: str, *, n: int = 6) -> pd.DataFrame:
     """The theme's terms by number of tagged paragraphs they occur in."""
     e = tables.evidence
-    e = e[(e.theme == theme) & among(e.paragraph_id, tagged_ids(tables, theme))]
+    e = e[(e.theme == theme) & among(e.paragraph_id, tagged_ids(content(tables), theme))]
     out = e.groupby("term").agg(paragraphs=("paragraph_id", "nunique"), hits=("paragraph_id", "size"))
     return out.sort_values(["paragraphs", "hits"], ascending=False).head(n).reset_index()
 
@@ -200,4 +199,4 @@ def kwic_lines(tables: Tables, theme: str, terms: list[str], *, window: int = 60
 
 def in_theme(frame: pd.DataFrame, tables: Tables, theme: str) -> pd.DataFrame:
     """Rows of `frame` (quotes, events) whose paragraph carries the theme."""
-    return frame[among(frame.paragraph_id, tagged_ids(tables, theme))]
+    return frame[among(frame.paragraph_id, tagged_ids(content(tables), theme))]

@@ -239,7 +239,8 @@ def comention_heatmap(tables: Tables, *, top: int = 12) -> Figure:
 def theme_share(tables: Tables, theme: str) -> Figure:
     """One theme's share of paragraphs per article (or period), against the corpus-wide share."""
     shares = analysis.theme_shares(tables)
-    overall = analysis.content(tables)[theme].mean() if len(analysis.content(tables)) else 0.0
+    content = analysis.content(tables)
+    overall = content[theme].mean() if len(content) else 0.0
     with _styled():
         fig, ax = _figure((WIDTH, 1.6 + 0.36 * len(shares)))
         ax.barh(range(len(shares)), shares[theme], color=color(theme, tables.themes))
