@@ -85,24 +85,23 @@ def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers
     """
     files = sorted(Path(folder).glob("*.txt"))
     chunk = chunk or max(10, min(250, -(-len(files) // (workers * 8))))
-    total = Summary()
     # Compiled here, once: workers receive the compiled matchers (serialised), not seconds of compiling each.
     tools = (load_lexicon(lexicon), load_gazetteer())
     tools[0].compiled()
     if workers <= 1:
         _init(*tools)
-        results: Iterator[Summary] = map(_tag_chunk, chunks(files, chunk))
-        for result in results:
-            total.add(result)
-            if progress:
-                progress(total)
-        return total
+        return _add_up(map(_tag_chunk, chunks(files, chunk)), progress)
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":  # the fork server imports the library once; workers start from that, not afresh
         context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=tools) as pool:
-        for result in pool.map(_tag_chunk, chunks(files, chunk)):
-            total.add(result)
-            if progress:
-                progress(total)
+        return _add_up(pool.map(_tag_chunk, chunks(files, chunk)), progress)
+
+
+def _add_up(results: Iterator[Summary], progress: Callable[[Summary], None] | None) -> Summary:
+    total = Summary()
+    for result in results:
+        total.add(result)
+        if progress:
+            progress(total)
     return total

@@ -13,12 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import UserError
-
-if TYPE_CHECKING:
-    pass
 
 DEFAULT_CORPUS = "seeds"
 DEFAULT_OUTPUT = "reports"
