@@ -9,21 +9,6 @@ from pathlib import Path
 
 from russia_taliban.corpus import load_corpus
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def synthetic_corpus(folder: Path, n: int, *, seeds: Path, seed: int = 0) -> Path:
     """Write `n` articles shaped like the seeds (headline, byline, date line, 8-20 paragraphs, some
@@ -47,7 +32,7 @@ def synthetic_corpus(folder: Path, n: int, *, seeds: Path, seed: int = 0) -> Pat
             parts = [
                 rng.choice(titles),
                 f"By {rng.choice(authors)}",
-                f"{day.day} {MONTHS[day.month - 1]} {day.year}",
+                f"{day.day} {day:%B %Y}",  # English month names: Python starts in the C locale
                 *paragraphs,
             ]
             if rng.random() < 0.5:

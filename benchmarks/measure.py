@@ -53,21 +53,21 @@ def matching(folder: str, naive_articles: int) -> dict:
     lexicon, gazetteer = builtin_lexicon(), builtin_gazetteer()
     matcher, _ = lexicon.compiled()
 
-    def rate(task) -> float:  # best of three: these machines are shared
-        best = float("inf")
+    def rate(task):  # best of three: these machines are shared; returns (seconds, what the task returned)
+        best, result = float("inf"), None
         for _ in range(3):
             start = time.perf_counter()
-            task()
+            result = task()
             best = min(best, time.perf_counter() - start)
-        return best
+        return best, result
 
     # Matching: every hit with its character offsets, in the batches the taggers use.
-    themes_s = rate(lambda: matcher.scan_rows(texts, rows))
-    actors_s = rate(lambda: gazetteer.matcher.scan_rows(texts, rows))
+    themes_s, theme_hits = rate(lambda: matcher.scan_rows(texts, rows))
+    actors_s, actor_hits = rate(lambda: gazetteer.matcher.scan_rows(texts, rows))
     # Tagging: the same plus the rules (scores, tags and evidence rows; leftmost-longest mentions).
-    tag_s = rate(lambda: tag_themes(paragraphs, lexicon))
-    mentions_s = rate(lambda: find_mentions(paragraphs, gazetteer))
-    hits = len(matcher.scan_rows(texts, rows).key) + len(gazetteer.matcher.scan_rows(texts, rows).key)
+    tag_s, _ = rate(lambda: tag_themes(paragraphs, lexicon))
+    mentions_s, _ = rate(lambda: find_mentions(paragraphs, gazetteer))
+    hits = len(theme_hits.key) + len(actor_hits.key)
     # The naive way: one compiled Python regex per lexicon term, searched in every paragraph.
     sample = [
         t for t, a in zip(texts, content.article_id, strict=True) if a in {f.stem for f in files[:naive_articles]}
