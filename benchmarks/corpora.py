@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from russia_taliban.corpus import load_corpus
+from russia_taliban.load.corpus import load_corpus
 
 
 def synthetic_corpus(folder: Path, n: int, *, seeds: Path, seed: int = 0) -> Path:

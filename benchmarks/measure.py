@@ -13,9 +13,9 @@ from pathlib import Path
 
 def tagging(folder: str, workers: int) -> dict:
     """Load and tag every article (themes, actors, dates, quotes): throughput and peak memory."""
-    from russia_taliban.actors import builtin_gazetteer
-    from russia_taliban.batch import tag_folder
-    from russia_taliban.themes import builtin_lexicon
+    from russia_taliban.tag.actors import builtin_gazetteer
+    from russia_taliban.tag.batch import tag_folder
+    from russia_taliban.tag.themes import builtin_lexicon
 
     builtin_lexicon().compiled()  # compile the matchers before the clock starts (once per process)
     builtin_gazetteer()
@@ -37,11 +37,11 @@ def tagging(folder: str, workers: int) -> dict:
 
 def matching(folder: str, naive_articles: int) -> dict:
     """Theme and actor matching and tagging on one core, against one Python `re` search per term."""
-    from russia_taliban.actors import builtin_gazetteer, find_mentions
-    from russia_taliban.corpus import Corpus, read_article
-    from russia_taliban.matcher import term_regex
-    from russia_taliban.paragraphs import CONTENT_KINDS
-    from russia_taliban.themes import builtin_lexicon, tag_themes
+    from russia_taliban.load.corpus import Corpus, read_article
+    from russia_taliban.load.paragraphs import CONTENT_KINDS
+    from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
+    from russia_taliban.tag.matcher import term_regex
+    from russia_taliban.tag.themes import builtin_lexicon, tag_themes
 
     files = sorted(Path(folder).glob("*.txt"))
     corpus = Corpus(None, [read_article(f) for f in files])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from russia_taliban.corpus import Corpus, load_corpus
+from russia_taliban.load.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from russia_taliban.actors import builtin_gazetteer, find_mentions
+from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
 
 from .conftest import paragraphs_frame
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from russia_taliban.analysis import among
+from russia_taliban.report.analysis import among
 
 
 @pytest.mark.parametrize("dtype", ["str", object])

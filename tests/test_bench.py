@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpora import synthetic_corpus
-from russia_taliban.corpus import load_corpus
+from russia_taliban.load.corpus import load_corpus
 
 from .conftest import ROOT, SEEDS
 

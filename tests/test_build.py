@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from russia_taliban.build import BuildOptions, build
+from russia_taliban.build.pipeline import BuildOptions, build
 from russia_taliban.errors import NotebookError
 
 from .conftest import ROOT, SEEDS, copy_reports

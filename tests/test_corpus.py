@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from russia_taliban.cli import main
-from russia_taliban.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, load_corpus
 from russia_taliban.errors import CorpusError, MetadataError
-from russia_taliban.text import normalise
+from russia_taliban.load.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, load_corpus
+from russia_taliban.text.normalise import normalise
 
 from .conftest import SEEDS
 

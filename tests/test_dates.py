@@ -1,6 +1,6 @@
 import pytest
 
-from russia_taliban.dates import PartialDate, find_dates, parse_iso, resolve
+from russia_taliban.text.dates import PartialDate, find_dates, parse_iso, resolve
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from russia_taliban.build import BuildOptions, build
+from russia_taliban.build.pipeline import BuildOptions, build
 
 from .conftest import ROOT
 

@@ -80,7 +80,7 @@ def test_undecodable_bytes_are_replaced_and_flagged(capsys, write_corpus) -> Non
 
 
 def test_undecodable_bytes_recorded_as_encoding(write_corpus) -> None:
-    from russia_taliban.corpus import load_corpus
+    from russia_taliban.load.corpus import load_corpus
 
     root = write_corpus(
         {"a.txt": "Russia’s envoy met the Taliban in Kabul. ".encode() + b"\x81" + " Żochowski".encode()}

@@ -1,7 +1,7 @@
 import pytest
 
 from russia_taliban.errors import LexiconError
-from russia_taliban.matcher import Matcher, longest_first
+from russia_taliban.tag.matcher import Matcher, longest_first
 
 
 def surfaces(terms: list[str], text: str, caseless: bool = True) -> list[str]:
@@ -64,7 +64,7 @@ def test_starts_found_without_start_tracking_agree_with_a_regex(term: str) -> No
     # counting words back from the end. Python's re, on the same ASCII view, is the reference.
     import re
 
-    from russia_taliban.matcher import ascii_view, term_regex
+    from russia_taliban.tag.matcher import ascii_view, term_regex
 
     view = ascii_view(TRICKY_TEXT).decode()
     expected = [(m.start(), m.end()) for m in re.finditer(term_regex(term), view, re.IGNORECASE)]
@@ -101,7 +101,7 @@ def test_longest_first_mask_agrees_with_longest_first() -> None:
 
     import numpy as np
 
-    from russia_taliban.matcher import Hit, longest_first_mask
+    from russia_taliban.tag.matcher import Hit, longest_first_mask
 
     rng = random.Random(7)
     groups = []

@@ -1,6 +1,14 @@
 import pytest
 
-from russia_taliban.paragraphs import bio_name, byline_name, classify, is_chrome, is_date_line, split, wire_dateline
+from russia_taliban.load.paragraphs import (
+    bio_name,
+    byline_name,
+    classify,
+    is_chrome,
+    is_date_line,
+    split,
+    wire_dateline,
+)
 
 BODY = (
     "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
@@ -153,7 +161,7 @@ def test_distinct_paragraphs_are_not_pull_quotes() -> None:
     "text", ["", "one", "it's a well-known fact", "— — —", "a,b,c d–e " * 5, "word " * 24, "word " * 25, "x_y z"]
 )
 def test_fewer_words_agrees_with_counting_every_word(text: str) -> None:
-    from russia_taliban.paragraphs import fewer_words, words
+    from russia_taliban.load.paragraphs import fewer_words, words
 
     for n in (1, 3, 25):
         assert fewer_words(text, n) == (words(text) < n)

@@ -1,7 +1,7 @@
 import pytest
 
-from russia_taliban.actors import builtin_gazetteer
-from russia_taliban.quotes import find_quotes
+from russia_taliban.tag.actors import builtin_gazetteer
+from russia_taliban.tag.quotes import find_quotes
 
 from .conftest import paragraphs_frame
 
@@ -78,7 +78,7 @@ def test_seed_quotes_carry_their_speakers(seeds, fragment: str, speaker: str) ->
 
 
 def test_known_mentions_give_the_same_speakers(seeds) -> None:
-    from russia_taliban.actors import find_mentions
+    from russia_taliban.tag.actors import find_mentions
 
     frame = seeds.paragraphs_frame
     assert find_quotes(frame, builtin_gazetteer()).equals(

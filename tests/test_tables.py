@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from russia_taliban.cli import main
-from russia_taliban.explore import kwic
-from russia_taliban.themes import builtin_lexicon
-from russia_taliban.validate import validate
+from russia_taliban.report.explore import kwic
+from russia_taliban.tag.themes import builtin_lexicon
+from russia_taliban.tag.validate import validate
 
 from .conftest import SEEDS
 
@@ -49,7 +49,7 @@ def test_validation_meets_the_targets() -> None:
 
 
 def test_seed_coding_covers_exactly_the_content_paragraphs(seeds) -> None:
-    from russia_taliban.validate import coding
+    from russia_taliban.tag.validate import coding
 
     frame = seeds.paragraphs_frame
     content = set(frame[frame.kind.isin(["title", "standfirst", "heading", "body"])].paragraph_id)

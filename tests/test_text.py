@@ -1,6 +1,6 @@
 import pytest
 
-from russia_taliban.text import decode, fold, looks_binary, normalise
+from russia_taliban.text.normalise import decode, fold, looks_binary, normalise
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from russia_taliban.errors import LexiconError, ThemeError
-from russia_taliban.themes import builtin_lexicon, load_lexicon, tag_themes
+from russia_taliban.tag.themes import builtin_lexicon, load_lexicon, tag_themes
 
 from .conftest import paragraphs_frame
 
@@ -166,9 +166,9 @@ def test_no_term_is_covered_by_a_wildcard_of_the_same_theme(theme: str) -> None:
 
 def reference_tags(text: str, lexicon) -> dict[str, tuple[int, float]]:
     """The scoring rule of data/themes.yaml, one paragraph at a time, written plainly."""
-    from russia_taliban.matcher import longest_first
-    from russia_taliban.paragraphs import words
-    from russia_taliban.themes import MAX_COUNTED_REPEATS
+    from russia_taliban.load.paragraphs import words
+    from russia_taliban.tag.matcher import longest_first
+    from russia_taliban.tag.themes import MAX_COUNTED_REPEATS
 
     matcher, owners = lexicon.compiled()
     hits = matcher.scan(text)

@@ -7,7 +7,7 @@ from typing import Any
 __all__ = ["Corpus", "build", "kwic", "load_corpus"]
 __version__ = "0.1.0"
 
-_LAZY = {"Corpus": "corpus", "load_corpus": "corpus", "kwic": "explore", "build": "build"}
+_LAZY = {"Corpus": "load.corpus", "load_corpus": "load.corpus", "kwic": "report.explore", "build": "build.pipeline"}
 
 
 def __getattr__(name: str) -> Any:

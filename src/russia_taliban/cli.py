@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
+    from .load.corpus import load_corpus
 
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
@@ -104,7 +104,7 @@ def _report_skipped(corpus) -> None:
 
 
 def _themes(args: argparse.Namespace) -> int:
-    from .themes import load_lexicon
+    from .tag.themes import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
     for theme in lexicon.themes.values():
@@ -113,9 +113,9 @@ def _themes(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
-    from .tables import build_tables, write_tables
-    from .themes import load_lexicon
+    from .load.corpus import load_corpus
+    from .tag.tables import build_tables, write_tables
+    from .tag.themes import load_lexicon
 
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
@@ -126,8 +126,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .themes import load_lexicon
-    from .validate import validate
+    from .tag.themes import load_lexicon
+    from .tag.validate import validate
 
     result = validate(load_lexicon(args.lexicon), gold=args.gold, corpus=args.corpus)
     print(result.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
@@ -135,7 +135,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, build
+    from .build.pipeline import BuildOptions, build
 
     options = BuildOptions(
         corpus=Path(args.corpus),

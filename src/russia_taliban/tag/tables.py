@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..load.corpus import Corpus
 from .actors import Gazetteer, find_mentions, load_gazetteer
-from .corpus import Corpus
 from .events import find_events
 from .quotes import find_quotes
 from .themes import Lexicon, tag_themes
@@ -109,7 +109,7 @@ def open_tables(data_dir: str | Path = "", *, corpus: str | Path = "../seeds", l
     """
     if data_dir:
         return Tables.read(data_dir)
-    from .corpus import load_corpus
+    from ..load.corpus import load_corpus
     from .themes import lexicon_for
 
     return build_tables(load_corpus(corpus), lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import CorpusError, MetadataError
+from ..text import sentences
+from ..text.dates import PartialDate, find_dates
+from ..text.normalise import decode, looks_binary, normalise
 from . import paragraphs as para
-from . import sentences
-from .dates import PartialDate, find_dates
-from .errors import CorpusError, MetadataError
 from .metadata import Fact, find_metadata_file, published_date, read_metadata
-from .text import decode, looks_binary, normalise
 
 #: An article file larger than this is refused: no article is this long, a dump of many is.
 MAX_FILE_BYTES = 20 * 1024 * 1024

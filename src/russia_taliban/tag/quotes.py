@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import sentences
+from ..load.paragraphs import CONTENT_KINDS
+from ..text import sentences
 from .actors import Gazetteer
-from .paragraphs import CONTENT_KINDS
 
 QUOTE_COLUMNS = ["article_id", "paragraph_id", "speaker", "quote"]
 MIN_WORDS = 4

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
-from .errors import BuildError, BuildLockedError, CorpusError, LexiconError, NotebookError
-from .themes import Lexicon, lexicon_for
+from ..errors import BuildError, BuildLockedError, CorpusError, LexiconError, NotebookError
+from ..tag.themes import Lexicon, lexicon_for
 
 if TYPE_CHECKING:
     import nbformat
@@ -43,7 +43,7 @@ KERNEL = "python3"  # the interpreter running the build, so notebooks see the sa
 def default_notebooks() -> Path:
     """notebooks/ of the project: the working directory's, else the one beside src/ (editable install)."""
     here = Path.cwd() / "notebooks"
-    return here if here.is_dir() else Path(__file__).resolve().parents[2] / "notebooks"
+    return here if here.is_dir() else Path(__file__).resolve().parents[3] / "notebooks"
 
 
 @dataclass(frozen=True)
@@ -255,9 +255,9 @@ def _tables(options: BuildOptions, lexicon: Lexicon, out: Path, key: str, progre
     report_path = folder / "corpus.json"
     if report_path.is_file():
         return folder, json.loads(report_path.read_text(encoding="utf-8"))
-    from .corpus import load_corpus
-    from .tables import build_tables
-    from .validate import validate
+    from ..load.corpus import load_corpus
+    from ..tag.tables import build_tables
+    from ..tag.validate import validate
 
     corpus = load_corpus(options.corpus)
     for item in corpus.skipped:

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import LexiconError, ThemeError
+from ..errors import LexiconError, ThemeError
+from ..load.paragraphs import CONTENT_KINDS, fewer_words
+from ..resources import package_text
 from .matcher import Matcher, located, longest_first_mask, run_starts
-from .paragraphs import CONTENT_KINDS, fewer_words
-from .resources import package_text
 
 if TYPE_CHECKING:
     import numpy as np

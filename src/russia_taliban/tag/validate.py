@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_corpus
-from .errors import UserError
-from .paragraphs import words
-from .resources import package_text
+from ..errors import UserError
+from ..load.corpus import load_corpus
+from ..load.paragraphs import words
+from ..resources import package_text
 from .themes import Lexicon, tag_themes
 
 THRESHOLDS = (1.5, 2.0, 2.5, 3.0, 3.5, 4.0)

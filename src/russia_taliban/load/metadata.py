@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .dates import PartialDate, parse_iso
-from .errors import MetadataError
+from ..errors import MetadataError
+from ..text.dates import PartialDate, parse_iso
 
 FIELDS = ("title", "author", "outlet", "published")
 FILE_NAMES = ("metadata.yaml", "metadata.yml", "metadata.csv")

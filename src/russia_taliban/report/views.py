@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..tag.tables import Tables
+from ..text.normalise import shorten
 from . import analysis
-from .tables import Tables
-from .text import shorten
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",

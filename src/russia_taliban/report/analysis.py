@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .dates import parse_iso
-from .paragraphs import CONTENT_KINDS
-from .tables import Tables
+from ..load.paragraphs import CONTENT_KINDS
+from ..tag.tables import Tables
+from ..text.dates import parse_iso
 
 #: Above this many articles, per-article views are aggregated by publication period.
 PER_ARTICLE_LIMIT = 25

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildError, PdfToolsMissingError
+from ..errors import BuildError, PdfToolsMissingError
 
 if TYPE_CHECKING:  # nbconvert takes seconds to import: only the functions that render pay for it
     import nbformat

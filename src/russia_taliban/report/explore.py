@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import Corpus
-from .matcher import Matcher
-from .paragraphs import CONTENT_KINDS
+from ..load.corpus import Corpus
+from ..load.paragraphs import CONTENT_KINDS
+from ..tag.matcher import Matcher
 
 KWIC_COLUMNS = ["article_id", "paragraph_id", "left", "match", "right"]
 

@@ -12,9 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates
-from .resources import package_yaml
-from .text import fold
+from ..resources import package_yaml
+from ..text.dates import find_dates
+from ..text.normalise import fold
 
 KINDS = ("title", "standfirst", "byline", "dateline", "heading", "body", "pull_quote", "boilerplate")
 CONTENT_KINDS = ("title", "standfirst", "heading", "body")

@@ -15,9 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..load.corpus import Corpus, read_article
+from ..load.paragraphs import CONTENT_KINDS
 from .actors import Gazetteer, load_gazetteer
-from .corpus import Corpus, read_article
-from .paragraphs import CONTENT_KINDS
 from .tables import Tables, build_tables
 from .themes import Lexicon, load_lexicon
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import LexiconError
+from ..errors import LexiconError
+from ..load.paragraphs import CONTENT_KINDS
+from ..resources import package_text
 from .matcher import Matcher, located, longest_first, longest_first_mask
-from .paragraphs import CONTENT_KINDS
-from .resources import package_text
 
 ACTOR_TYPES = ("person", "state", "organisation", "armed group")
 MENTION_COLUMNS = ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import hyperscan
 
-from .errors import LexiconError
+from ..errors import LexiconError
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: a no-op build never scans

@@ -19,10 +19,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..resources import package_yaml
+from ..tag.tables import Tables
+from ..text.normalise import shorten
 from . import analysis
-from .resources import package_yaml
-from .tables import Tables
-from .text import shorten
 
 LABEL_WIDTH = 46  # characters of an article label on an axis
 WIDTH = 7.5  # inches; the PDF shows figures at about 6.5 in, so 10.5 pt text stays above 9 pt

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import sentences
-from .dates import PartialDate, find_dates, parse_iso, resolve
-from .paragraphs import CONTENT_KINDS
+from ..load.paragraphs import CONTENT_KINDS
+from ..text import sentences
+from ..text.dates import PartialDate, find_dates, parse_iso, resolve
 
 EVENT_COLUMNS = ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"]
 

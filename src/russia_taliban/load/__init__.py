@@ -1,0 +1,1 @@
+"""Loading: files into articles with paragraphs, kinds and metadata."""

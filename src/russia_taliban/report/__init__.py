@@ -1,0 +1,1 @@
+"""What the notebooks compute, draw and display."""

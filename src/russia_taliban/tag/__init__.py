@@ -1,0 +1,1 @@
+"""Tagging: themes, actors, events and quotes, and the tables built from them."""

@@ -1,0 +1,1 @@
+"""Text primitives: decoding and normalising, sentences, dates."""
