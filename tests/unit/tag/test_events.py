@@ -3,7 +3,7 @@ import pandas as pd
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
 from russia_taliban.tag.events import find_events
 
-from .conftest import paragraphs_frame
+from tests.conftest import paragraphs_frame
 
 
 def events(text: str, published: str = "2021-09-07") -> pd.DataFrame:

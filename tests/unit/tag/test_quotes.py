@@ -3,7 +3,7 @@ import pytest
 from russia_taliban.tag.actors import builtin_gazetteer
 from russia_taliban.tag.quotes import find_quotes
 
-from .conftest import paragraphs_frame
+from tests.conftest import paragraphs_frame
 
 
 def quotes(*texts: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from russia_taliban.report.explore import kwic
 from russia_taliban.tag.themes import builtin_lexicon
 from russia_taliban.tag.validate import validate
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 DESIGN = {
     "articles": ["article_id", "title", "author", "outlet", "published", "date_precision", "date_source", "source_file", "sha256", "encoding", "words"],

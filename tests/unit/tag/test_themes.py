@@ -6,7 +6,7 @@ import pytest
 from russia_taliban.errors import LexiconError, ThemeError
 from russia_taliban.tag.themes import builtin_lexicon, load_lexicon, tag_themes
 
-from .conftest import paragraphs_frame
+from tests.conftest import paragraphs_frame
 
 
 def tag(*texts: str, lexicon=None, kind: str = "body") -> pd.DataFrame:

@@ -3,7 +3,7 @@ import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
 
-from .conftest import paragraphs_frame
+from tests.conftest import paragraphs_frame
 
 
 def mentions(*texts: str) -> pd.DataFrame:
