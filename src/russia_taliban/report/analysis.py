@@ -29,6 +29,8 @@ def among(column: pd.Series, values: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     data = pa.array(column)
+    if pa.types.is_null(data.type):  # an empty or all-missing column (a corpus without quotes or dates)
+        return pd.Series(False, index=column.index, dtype=bool)
     wanted = pa.array(values)
     if isinstance(wanted, pa.ChunkedArray):
         wanted = wanted.combine_chunks()
