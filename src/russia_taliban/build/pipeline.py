@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]  # the kernel's start-up warnings are not the user's concern
 TITLE = "Russia and the Taliban: how commentary frames the engagement"
 KERNEL = "python3"  # the interpreter running the build, so notebooks see the same library
+_PER_BUILD = {"data_dir", "export_dir", "inputs_digest"}  # parameters set by each build, not chosen by the user
 
 
 def default_notebooks() -> Path:
@@ -137,8 +138,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
         t = time.perf_counter()
         data_dir, corpus_report = _tables(options, lexicon, out, tables_key, progress)
         timings["tables"] = round(time.perf_counter() - t, 3)
-        for job in jobs:
-            job.parameters["data_dir"] = str(data_dir)
+        for job in jobs:  # where the tables are, where chart CSVs go (published with the rest), what made them
+            job.parameters.update(data_dir=str(data_dir), export_dir=str(stage), inputs_digest=tables_key[:12])
         t = time.perf_counter()
         pdf_note = _run(jobs, stale, full, options, out, stage, progress)
         timings["execute_and_render"] = round(time.perf_counter() - t, 3)
@@ -399,7 +400,7 @@ def _manifest(options: BuildOptions, lexicon: Lexicon, jobs: list[Job], old: dic
         previous = notebooks.get(job.name, {})
         notebooks[job.name] = {
             "key": job.key,
-            "parameters": {k: v for k, v in job.parameters.items() if k != "data_dir"},
+            "parameters": {k: v for k, v in job.parameters.items() if k not in _PER_BUILD},
             "executed": job.executed,
             "outputs": job.outputs(options.formats),
             "seconds": job.seconds if job.status == "executed" else previous.get("seconds", 0.0),
@@ -407,6 +408,7 @@ def _manifest(options: BuildOptions, lexicon: Lexicon, jobs: list[Job], old: dic
         }
     return {
         "inputs": {
+            "digest": fp.digest(corpus_files, code, lexicon.fingerprint())[:12],  # shown on the report's title page
             "corpus": str(options.corpus),
             "files_sha256": corpus_files,
             "lexicon": list(lexicon.sources),
