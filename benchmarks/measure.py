@@ -15,7 +15,7 @@ def tagging(folder: str, workers: int) -> dict:
     """Load and tag every article (themes, actors, dates, quotes): throughput and peak memory."""
     from russia_taliban.tag.actors import builtin_gazetteer
     from russia_taliban.tag.batch import tag_folder
-    from russia_taliban.tag.themes import builtin_lexicon
+    from russia_taliban.tag.lexicon import builtin_lexicon
 
     builtin_lexicon().compiled()  # compile the matchers before the clock starts (once per process)
     builtin_gazetteer()
@@ -40,8 +40,9 @@ def matching(folder: str, naive_articles: int) -> dict:
     from russia_taliban.load.corpus import Corpus, read_article
     from russia_taliban.load.paragraphs import CONTENT_KINDS
     from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
-    from russia_taliban.tag.matcher import term_regex
-    from russia_taliban.tag.themes import builtin_lexicon, tag_themes
+    from russia_taliban.tag.lexicon import builtin_lexicon
+    from russia_taliban.tag.terms import term_regex
+    from russia_taliban.tag.themes import tag_themes
 
     files = sorted(Path(folder).glob("*.txt"))
     corpus = Corpus(None, [read_article(f) for f in files])

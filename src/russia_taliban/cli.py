@@ -104,7 +104,7 @@ def _report_skipped(corpus) -> None:
 
 
 def _themes(args: argparse.Namespace) -> int:
-    from .tag.themes import load_lexicon
+    from .tag.lexicon import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
     for theme in lexicon.themes.values():
@@ -115,7 +115,7 @@ def _themes(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .load.corpus import load_corpus
     from .tag.tables import build_tables, write_tables
-    from .tag.themes import load_lexicon
+    from .tag.lexicon import load_lexicon
 
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
@@ -126,7 +126,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .tag.themes import load_lexicon
+    from .tag.lexicon import load_lexicon
     from .tag.validate import validate
 
     result = validate(load_lexicon(args.lexicon), gold=args.gold, corpus=args.corpus)

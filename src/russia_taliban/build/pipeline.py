@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..errors import BuildError, BuildLockedError, CorpusError, LexiconError, NotebookError
-from ..tag.themes import Lexicon, lexicon_for
+from ..tag.lexicon import Lexicon, lexicon_for
 
 if TYPE_CHECKING:
     import nbformat

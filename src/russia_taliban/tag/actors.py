@@ -17,7 +17,8 @@ import yaml
 from ..errors import LexiconError
 from ..load.paragraphs import CONTENT_KINDS
 from ..resources import package_text
-from .matcher import Matcher, located, longest_first, longest_first_mask
+from .hits import located, longest_first, longest_first_mask
+from .matcher import Matcher
 
 ACTOR_TYPES = ("person", "state", "organisation", "armed group")
 MENTION_COLUMNS = ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"]
@@ -55,9 +56,6 @@ class Gazetteer:
     @functools.cached_property
     def keys(self) -> _Keys:
         return _Keys(self)
-
-    def __len__(self) -> int:
-        return len(self.actors)
 
     def resolve(self, name: str) -> Actor | None:
         """The actor a name refers to, if the whole name is one of its aliases (or its surname)."""

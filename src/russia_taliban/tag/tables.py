@@ -11,8 +11,9 @@ import pandas as pd
 from ..load.corpus import Corpus
 from .actors import Gazetteer, find_mentions, load_gazetteer
 from .events import find_events
+from .lexicon import Lexicon
 from .quotes import find_quotes
-from .themes import Lexicon, tag_themes
+from .themes import tag_themes
 
 EXPORTED = ("articles", "paragraphs", "mentions", "events", "quotes")
 
@@ -58,25 +59,6 @@ class Tables:
         return cls(**frames, lexicon=lexicon)
 
 
-def lexicon_record(lexicon: Lexicon) -> dict:
-    return {
-        "sources": list(lexicon.sources),
-        "short_words": lexicon.short_words,
-        "themes": {
-            t.name: {
-                "description": t.description,
-                "threshold": t.threshold,
-                "short_threshold": t.short_threshold,
-                "terms": [[term.text, term.weight] for term in t.terms],
-                "exclude": list(t.exclude),
-                "source": t.source,
-                "fingerprint": t.fingerprint(),
-            }
-            for t in lexicon.themes.values()
-        },
-    }
-
-
 def build_tables(corpus: Corpus, lexicon: Lexicon, gazetteer: Gazetteer | None = None) -> Tables:
     """Tag the corpus: themes with evidence, actor mentions, dated events and quotes."""
     gazetteer = gazetteer or load_gazetteer()
@@ -91,7 +73,7 @@ def build_tables(corpus: Corpus, lexicon: Lexicon, gazetteer: Gazetteer | None =
         events=find_events(paragraphs, articles, mentions),
         quotes=find_quotes(paragraphs, gazetteer, mentions),
         evidence=evidence,
-        lexicon=lexicon_record(lexicon),
+        lexicon=lexicon.record(),
     )
 
 
@@ -110,6 +92,6 @@ def open_tables(data_dir: str | Path = "", *, corpus: str | Path = "../seeds", l
     if data_dir:
         return Tables.read(data_dir)
     from ..load.corpus import load_corpus
-    from .themes import lexicon_for
+    from .lexicon import lexicon_for
 
     return build_tables(load_corpus(corpus), lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))

@@ -14,7 +14,6 @@ codebook before the lexicon existed. Three figures are reported per theme:
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +22,8 @@ from ..errors import UserError
 from ..load.corpus import load_corpus
 from ..load.paragraphs import words
 from ..resources import package_text
-from .themes import Lexicon, tag_themes
+from .lexicon import Lexicon
+from .themes import tag_themes
 
 THRESHOLDS = (1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
 RESULT_COLUMNS = ["theme", "paragraphs", "coded_positive", "precision", "recall", "f1", "loao_f1", "heldout_f1"]
@@ -123,19 +123,12 @@ def validate(lexicon: Lexicon, *, gold: str | Path | None = None, corpus: str | 
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
-def with_threshold(lexicon: Lexicon, threshold: float) -> Lexicon:
-    """A copy of the lexicon with one long-paragraph threshold for every theme (for sensitivity checks)."""
-    return Lexicon(
-        {n: replace(t, threshold=threshold) for n, t in lexicon.themes.items()}, lexicon.short_words, lexicon.sources
-    )
-
-
 def validation_for(
     data_dir: str | Path = "", *, lexicon: str | Path = "", keywords: str = "", theme: str = ""
 ) -> pd.DataFrame:
     """The validation table a build wrote to `data_dir`, or computed now for the given lexicon."""
     if data_dir:
         return pd.read_parquet(Path(data_dir) / "validation.parquet")
-    from .themes import lexicon_for
+    from .lexicon import lexicon_for
 
     return validate(lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))

@@ -2,7 +2,6 @@ import pandas as pd
 import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
-
 from tests.conftest import paragraphs_frame
 
 

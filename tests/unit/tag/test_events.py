@@ -2,7 +2,6 @@ import pandas as pd
 
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
 from russia_taliban.tag.events import find_events
-
 from tests.conftest import paragraphs_frame
 
 
@@ -30,8 +29,8 @@ def test_without_publication_date_the_latest_year_in_the_article_stands_in() -> 
 
 
 def test_seed_trt_august_25_resolves_to_2021(seeds) -> None:
+    from russia_taliban.tag.lexicon import builtin_lexicon
     from russia_taliban.tag.tables import build_tables
-    from russia_taliban.tag.themes import builtin_lexicon
 
     tables = build_tables(seeds, builtin_lexicon())
     trt = tables.events[tables.events.article_id == "000_0b1ea58b017ac20d"]

@@ -2,7 +2,6 @@ import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer
 from russia_taliban.tag.quotes import find_quotes
-
 from tests.conftest import paragraphs_frame
 
 

@@ -5,9 +5,8 @@ import pytest
 
 from russia_taliban.cli import main
 from russia_taliban.report.explore import kwic
-from russia_taliban.tag.themes import builtin_lexicon
+from russia_taliban.tag.lexicon import builtin_lexicon
 from russia_taliban.tag.validate import validate
-
 from tests.conftest import SEEDS
 
 DESIGN = {

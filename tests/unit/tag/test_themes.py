@@ -3,9 +3,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from russia_taliban.errors import LexiconError, ThemeError
-from russia_taliban.tag.themes import builtin_lexicon, load_lexicon, tag_themes
-
+from russia_taliban.tag.lexicon import builtin_lexicon, load_lexicon
+from russia_taliban.tag.themes import tag_themes
 from tests.conftest import paragraphs_frame
 
 
@@ -83,91 +82,22 @@ def test_seed_pull_quotes_do_not_count_twice(seeds) -> None:
     assert (frame[frame.kind == "pull_quote"][["security", "economics", "diplomacy", "humanitarian"]] == 0).all().all()
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "lexicon.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_user_lexicon_adds_and_replaces_themes(tmp_path: Path) -> None:
-    lexicon = load_lexicon(
-        write(
-            tmp_path,
-            "themes:\n  narcotics:\n    description: Drugs.\n    terms: [heroin, opium]\n  economics:\n    terms: {2: [barter]}\n",
-        )
-    )
-    assert lexicon.names == ["security", "economics", "diplomacy", "humanitarian", "narcotics"]
-    assert [t.text for t in lexicon.themes["economics"].terms] == ["barter"]
-
-
-def test_user_lexicon_can_extend_a_theme(tmp_path: Path) -> None:
-    lexicon = load_lexicon(write(tmp_path, "themes:\n  security:\n    extend: true\n    terms: [drone strike*]\n"))
-    assert len(lexicon.themes["security"].terms) == len(builtin_lexicon().themes["security"].terms) + 1
-
-
 def test_keywords_define_an_ad_hoc_theme() -> None:
     lexicon = builtin_lexicon().with_keywords("narcotics", "heroin, drug trafficking, narcotics")
     row = tag(LONG + "Heroin is smuggled north.", lexicon=lexicon).iloc[0]
     assert row["narcotics"] == 1
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("themes: [unclosed", "not valid YAML"),
-        ("nothing: here\n", "no `themes:` mapping"),
-        ("themes:\n  empty:\n    terms: []\n", "theme has no terms"),
-        ("themes:\n  a:\n    terms: [x]\n  a:\n    terms: [y]\n", "duplicate key 'a'"),
-        ("themes:\n  a:\n    terms: ['sanc*tion']\n", "is not a valid pattern"),
-        ("themes:\n  '../evil':\n    terms: [x]\n", "is not allowed"),
-    ],
-)
-def test_bad_lexicon_files_fail_with_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises((LexiconError, ThemeError), match=message) as info:
-        load_lexicon(write(tmp_path, text))
-    assert str(tmp_path) in info.value.line() or "not allowed" in info.value.line()
-
-
-@pytest.mark.parametrize("keywords", ["", " , ;, "])
-def test_empty_keywords_are_refused(keywords: str) -> None:
-    with pytest.raises(LexiconError, match="holds no terms"):
-        builtin_lexicon().with_keywords("narcotics", keywords)
-
-
-@pytest.mark.parametrize("name", ["../x", "a/b", "two words", "éco", "Upper", ""])
-def test_unsafe_theme_names_are_refused(name: str) -> None:
-    with pytest.raises(ThemeError, match="not allowed"):
-        builtin_lexicon().with_keywords(name, "heroin")
-
-
-def test_unknown_theme_lists_the_known_ones() -> None:
-    with pytest.raises(ThemeError, match="security, economics, diplomacy, humanitarian"):
-        builtin_lexicon().theme("narcotics")
-
-
-@pytest.mark.parametrize("theme", ["security", "economics", "diplomacy", "humanitarian"])
-def test_no_term_is_covered_by_a_wildcard_of_the_same_theme(theme: str) -> None:
-    # "diplomatic*" beside "diplomat*" finds nothing new and only doubles the matcher's work; a
-    # heavier covered term ("partnership*" under "partner*") is deliberate: the heavier hit wins
-    terms = builtin_lexicon().themes[theme].terms
-    wildcards = [
-        (t.text[:-1].lower(), t.weight)
-        for t in terms
-        if t.text.endswith("*") and " " not in t.text and "-" not in t.text
-    ]
-    covered = [
-        t.text
-        for t in terms
-        if " " not in t.text and "-" not in t.text
-        and any(t.text.lower().rstrip("*") != p and t.text.lower().startswith(p) and t.weight <= w for p, w in wildcards)
-    ]  # fmt: skip
-    assert covered == []
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def reference_tags(text: str, lexicon) -> dict[str, tuple[int, float]]:
     """The scoring rule of data/themes.yaml, one paragraph at a time, written plainly."""
     from russia_taliban.load.paragraphs import words
-    from russia_taliban.tag.matcher import longest_first
+    from russia_taliban.tag.hits import longest_first
     from russia_taliban.tag.themes import MAX_COUNTED_REPEATS
 
     matcher, owners = lexicon.compiled()
