@@ -92,7 +92,7 @@ def test_skipped_files_are_listed(capsys, write_corpus) -> None:
     root = write_corpus({"a.txt": ARTICLE, "b.txt": ARTICLE, "notes.docx": b"PK\x03\x04"})
     code, err = cli(capsys, "corpus", "--corpus", str(root))
     assert code == 0
-    assert "skipped b.txt: duplicate of a.txt" in err and "skipped notes.docx: not a .txt file" in err
+    assert "skipped b.txt: duplicate of a.txt" in err and "skipped notes.docx: not a .txt, .html or .pdf file" in err
 
 
 @pytest.mark.parametrize(
