@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..errors import LexiconError
 from ..load.paragraphs import CONTENT_KINDS
 from ..resources import package_text
+from ..yamlio import parse_yaml, read_yaml, shown
 from .hits import located, longest_first, longest_first_mask
 from .matcher import Matcher
 
-ACTOR_TYPES = ("person", "state", "organisation", "armed group")
+_FIX = "give `actors:` as a list of {name, type, aliases}; see data/actors.yaml"
 MENTION_COLUMNS = ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"]
 
 
@@ -90,28 +90,24 @@ class _Keys:
         self.surname = np.array([is_surname for _, is_surname in gazetteer.owners], dtype=bool)
 
 
-def _actors(data: object, source: str) -> list[Actor]:
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise LexiconError("no `actors:` list", where=source, fix="give `actors:` as a list of {name, type, aliases}")
-    actors = []
+def _actors(data: dict, source: str) -> list[Actor]:
+    """The actors of a schema-checked file; a name or alias given to two actors is refused."""
+    actors, owner = [], {}
     for i, item in enumerate(data["actors"], start=1):
-        where = f"{source}: actors[{i}]"
-        if not isinstance(item, dict) or not item.get("name"):
-            raise LexiconError("actor without a name", where=where, fix="give each actor `name`, `type` and `aliases`")
-        if item.get("type") not in ACTOR_TYPES:
-            raise LexiconError(
-                f"type {item.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}", where=where, fix="fix the type"
-            )
-        aliases = item.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise LexiconError("aliases must be a list of names", where=where, fix="write aliases: [Name, Other Name]")
-        actors.append(Actor(str(item["name"]), item["type"], tuple(a.strip() for a in aliases)))
+        actor = Actor(item["name"].strip(), item["type"], tuple(a.strip() for a in item.get("aliases", [])))
+        for alias in dict.fromkeys((actor.name, *actor.aliases)):
+            if owner.setdefault(alias, actor.name) != actor.name:
+                raise LexiconError(f"{shown(alias)} names both {shown(owner[alias])} and {shown(actor.name)}",
+                                   where=f"{source}: actors[{i}]", fix="keep each name and alias for one actor")  # fmt: skip
+        actors.append(actor)
     return actors
 
 
 @functools.cache
 def builtin_gazetteer() -> Gazetteer:
-    return Gazetteer(_actors(yaml.safe_load(package_text("data", "actors.yaml")), "built-in actors.yaml"))
+    data = parse_yaml(package_text("data", "actors.yaml"), where="built-in actors.yaml", schema="actors",
+                      error=LexiconError, fix=_FIX)  # fmt: skip
+    return Gazetteer(_actors(data, "built-in actors.yaml"))
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
@@ -120,14 +116,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     if path is None:
         return base
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LexiconError(
-            f"cannot read the actors file ({type(exc).__name__})",
-            where=str(path),
-            fix="give a UTF-8 YAML file with `actors:`",
-        ) from None
+    data = read_yaml(path, schema="actors", error=LexiconError, fix=_FIX)
     merged = {**base.actors, **{a.name: a for a in _actors(data, str(path))}}
     return Gazetteer(merged.values(), source=str(path))
 

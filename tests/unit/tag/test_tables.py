@@ -10,7 +10,7 @@ from russia_taliban.tag.validate import validate
 from tests.conftest import SEEDS
 
 DESIGN = {
-    "articles": ["article_id", "title", "author", "outlet", "published", "date_precision", "date_source", "source_file", "sha256", "encoding", "words"],
+    "articles": ["article_id", "title", "author", "outlet", "published", "date_precision", "date_source", "source_file", "sha256", "encoding", "words", "format", "url"],
     "paragraphs": ["article_id", "paragraph_id", "position", "kind", "text", "duplicate_of"]
     + [c for t in ("security", "economics", "diplomacy", "humanitarian") for c in (t, f"{t}_score")],
     "mentions": ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"],
