@@ -1,49 +1,43 @@
-"""Loading a folder of article texts into articles, paragraphs and sentences tables.
+"""Loading a folder of articles into the articles and paragraphs tables.
 
-Reads bytes, decodes them (text.py), splits and classifies paragraphs (paragraphs.py), reads the
-metadata the text states (title, byline, date, outlet) and lets the folder's metadata file fill gaps
-and win where both speak. Problems a user can fix raise a CorpusError with one line.
+Reads each file the folder holds (`folder`), as text, HTML (`html`) or PDF (`pdf`); splits and
+classifies paragraphs (`split`, `kinds`); reads the metadata the text states (`stated`) and lets the
+folder's metadata file (`metadata`) fill gaps and win where both speak. Problems a user can fix raise
+a CorpusError with one line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CorpusError, MetadataError
-from ..text import sentences
-from ..text.dates import PartialDate, find_dates
-from ..text.normalise import decode, looks_binary, normalise
-from . import paragraphs as para
+from ..text.dates import PartialDate, parse_iso
+from ..text.normalise import UndecodableError, decode, looks_binary, normalise
+from ..text.printable import printable
+from ..text.words import words
+from .folder import FORMATS, Skipped, list_folder
+from .kinds import CONTENT_KINDS, classify
 from .metadata import Fact, find_metadata_file, published_date, read_metadata
+from .split import Paragraph, split
+from .stated import stated_metadata
 
 #: An article file larger than this is refused: no article is this long, a dump of many is.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 ARTICLE_COLUMNS = [
     "article_id", "title", "author", "outlet", "published", "date_precision", "date_source",
-    "source_file", "sha256", "encoding", "words",
+    "source_file", "sha256", "encoding", "words", "format", "url",
 ]  # fmt: skip
 PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "position", "kind", "text", "duplicate_of"]
-SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence", "start", "end", "text"]
+_FOLDER_FIX = "pass --corpus with a folder of .txt, .html or .pdf articles"
 
-_OUTLET = [
-    re.compile(
-        r"(?:views|beliefs|policies|position)[^.]*?\bof\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\s*\.?\s*$"
-    ),
-    re.compile(
-        r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\.?(?:\s+all rights reserved.*)?$",
-        re.I,
-    ),
-    re.compile(
-        r"originally (?:appeared|published) (?:in|on|by) (?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)[.,]", re.I
-    ),
-]
+__all__ = ["ARTICLE_COLUMNS", "PARAGRAPH_COLUMNS", "Article", "Corpus", "Skipped", "load_corpus", "read_article"]
 
 
 @dataclass(slots=True)
@@ -52,35 +46,22 @@ class Article:
     source_file: str
     sha256: str
     encoding: str
-    paragraphs: list[para.Paragraph]
+    paragraphs: list[Paragraph]
     title: str = ""
     author: str = ""
     outlet: str = ""
     published: PartialDate | None = None
     date_source: str = ""  # "metadata", "text" or "" when unknown
+    format: str = "txt"  # txt, html or pdf
+    url: str = ""
     warnings: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> int:
-        return sum(para.words(p.text) for p in self.paragraphs if p.kind in para.CONTENT_KINDS)
+        return sum(words(p.text) for p in self.paragraphs if p.kind in CONTENT_KINDS)
 
     def paragraph_id(self, position: int) -> str:
         return f"{self.article_id}-{position:03d}"
-
-    @property
-    def label(self) -> str:
-        """A short name for charts: title, else outlet and date."""
-        if self.title:
-            return self.title
-        return " ".join(x for x in (self.outlet, self.published.iso if self.published else "") if x) or self.article_id
-
-
-@dataclass(slots=True)
-class Skipped:
-    """A file in the corpus folder that is not loaded as an article, and why."""
-
-    file: str
-    reason: str
 
 
 @dataclass(slots=True)
@@ -88,13 +69,9 @@ class Corpus:
     root: Path | None
     articles: list[Article]
     skipped: list[Skipped] = field(default_factory=list)
-    metadata_file: str = ""
 
     def __len__(self) -> int:
         return len(self.articles)
-
-    def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles if a.article_id == article_id)
 
     @property
     def articles_frame(self) -> pd.DataFrame:
@@ -111,6 +88,8 @@ class Corpus:
                 "sha256": a.sha256,
                 "encoding": a.encoding,
                 "words": a.words,
+                "format": a.format,
+                "url": a.url,
             }
             for a in self.articles
         ]
@@ -132,16 +111,6 @@ class Corpus:
         ]
         return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS).astype({"position": "int64"})
 
-    @property
-    def sentences_frame(self) -> pd.DataFrame:
-        rows = [
-            (a.article_id, a.paragraph_id(p.position), n, s, e, p.text[s:e])
-            for a in self.articles
-            for p in a.paragraphs
-            for n, (s, e) in enumerate(sentences.spans(p.text))
-        ]
-        return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-
 
 def article_id_for(path: Path) -> str:
     """A stable id from the file name: its stem, made safe for file names and URLs."""
@@ -149,78 +118,92 @@ def article_id_for(path: Path) -> str:
 
 
 def read_article(path: Path, *, article_id: str | None = None, data: bytes | None = None) -> Article:
-    """Read one article file; raise CorpusError naming the file if it cannot be an article."""
+    """Read one article file (.txt, .html or .pdf); raise CorpusError naming the file if it cannot be one."""
+    where = printable(str(path))
     if data is None:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise CorpusError(
                 f"file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one article",
-                where=str(path),
+                where=where,
                 fix="split it into one file per article",
             )
         data = path.read_bytes()
-    if looks_binary(data):
-        raise CorpusError(
-            "file is binary, not text", where=str(path), fix="remove it or save the article as plain text"
-        )
-    text, encoding = decode(data)
+    fmt = FORMATS.get(path.suffix.lower(), "txt")
+    meta: dict[str, str] = {}
+    if fmt == "pdf":
+        from .pdf import pdf_text
+
+        text, encoding = pdf_text(data, where=where), "pdf"
+    else:
+        if looks_binary(data):
+            raise CorpusError(
+                "file is binary, not text", where=where, fix="remove it or save the article as plain text"
+            )
+        try:
+            text, encoding = decode(data)
+        except UndecodableError as exc:
+            raise CorpusError(
+                f"file is neither UTF-8 nor Windows-1252 text ({exc})",
+                where=where,
+                fix="save it as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8, or -f KOI8-R)",
+            ) from None
+        if fmt == "html":
+            from .html import html_text
+
+            text, meta = html_text(text, where=where)
     text = normalise(text)
     if not text.strip():
-        raise CorpusError("file is empty", where=str(path), fix="remove it or paste the article's text into it")
-    paragraphs = para.classify(para.split(text))
+        raise CorpusError("file is empty", where=where, fix="remove it or paste the article's text into it")
+    paragraphs = classify(split(text))
+    if meta.get("title"):
+        paragraphs = _with_title(paragraphs, normalise(meta["title"]))
     article = Article(
         article_id=article_id or article_id_for(path),
-        source_file=path.name,
+        source_file=printable(path.name),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         paragraphs=paragraphs,
+        format=fmt,
     )
     if encoding == "utf-8+replace":
-        article.warnings.append(f"{path.name}: bytes that no encoding decodes were replaced by U+FFFD")
-    _read_stated_metadata(article)
+        article.warnings.append(f"{article.source_file}: bytes that no encoding decodes were replaced by U+FFFD")
+    stated = stated_metadata(paragraphs)
+    article.title, article.author, article.outlet = stated.title, stated.author, stated.outlet
+    if stated.published:
+        article.published, article.date_source = stated.published, "text"
+    _apply_page_metadata(article, meta)
     return article
 
 
-def _read_stated_metadata(article: Article) -> None:
-    """Title, author, date and outlet as the text itself states them."""
-    ps = article.paragraphs
-    article.title = next((p.text for p in ps if p.kind == "title"), "")
-    bylines = [para.byline_name(p.text) for p in ps if p.kind == "byline"]
-    bios = [para.bio_name(p.text) for p in ps if p.kind == "boilerplate"]
-    article.author = next((n for n in [*bylines, *bios] if n), "")
-    for p in ps:
-        if p.kind == "dateline":
-            dates = [d.date for d in find_dates(p.text) if d.date.year]
-            if dates:
-                article.published, article.date_source = dates[0], "text"
-                break
-    if article.published is None:
-        first_body = next((p for p in ps if p.kind == "body"), None)
-        wire = para.wire_dateline(first_body.text) if first_body else None
-        if wire:
-            year = _latest_year(p.text for p in ps)
-            mention = find_dates(wire)
-            if mention and year:
-                d = mention[0].date
-                article.published, article.date_source = PartialDate(year, d.month, d.day), "text"
-    for p in reversed(ps):
-        if p.kind != "boilerplate":
-            continue
-        for pattern in _OUTLET:
-            m = pattern.search(p.text)
-            if m:
-                article.outlet = m.group("outlet").strip()
-                return
+def _with_title(paragraphs: list[Paragraph], title: str) -> list[Paragraph]:
+    """An HTML page's headline (from its meta tags) as the first paragraph, unless the text starts with it."""
+    for p in paragraphs:
+        if p.text == title:
+            p.kind = "title"
+            return paragraphs
+    shifted = [Paragraph(0, 1, title, "title")]
+    for p in paragraphs:
+        shifted.append(Paragraph(p.position + 1, p.line, p.text, p.kind if p.kind != "title" else "heading"))
+        if p.duplicate_of is not None:
+            shifted[-1].duplicate_of = p.duplicate_of + 1
+    return shifted
 
 
-def _latest_year(texts: Iterable[str]) -> int | None:
-    years = [d.date.year for t in texts for d in find_dates(t) if d.date.year]
-    return max(years) if years else None
+def _apply_page_metadata(article: Article, meta: dict[str, str]) -> None:
+    """Title, author, site name, date and URL from an HTML page's meta tags, where the text gave none."""
+    for name in ("title", "author", "outlet"):
+        if meta.get(name) and not getattr(article, name):
+            setattr(article, name, normalise(meta[name]))
+    article.url = meta.get("url", "")
+    if meta.get("published") and article.published is None:
+        with contextlib.suppress(ValueError):  # a page's date in a form other than ISO is left to the text
+            article.published, article.date_source = parse_iso(meta["published"][:10]), "text"
 
 
 def apply_metadata(article: Article, facts: dict[str, Fact]) -> None:
     """Metadata-file values win over the text; an empty value there means "known to be absent"."""
-    for name in ("title", "author", "outlet"):
+    for name in ("title", "author", "outlet", "url"):
         if name in facts:
             setattr(article, name, facts[name].value)
     if "published" in facts:
@@ -229,50 +212,48 @@ def apply_metadata(article: Article, facts: dict[str, Fact]) -> None:
 
 
 def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> Corpus:
-    """Load every `.txt` article in a folder (sorted by name) with the folder's metadata file.
+    """Load every article (.txt, .html, .pdf) in a folder, sorted by name, with the folder's metadata file.
 
-    Other files are listed in `Corpus.skipped`, as are exact duplicates of an earlier article (same
+    Other entries are listed in `Corpus.skipped`, as are exact duplicates of an earlier article (same
     bytes under another name), which are counted once.
     """
     root = Path(path)
     if not root.exists():
-        raise CorpusError(
-            "corpus folder does not exist", where=str(root), fix="pass --corpus with a folder of .txt articles"
-        )
+        raise CorpusError("corpus folder does not exist", where=printable(str(root)), fix=_FOLDER_FIX)
     if not root.is_dir():
-        raise CorpusError(
-            "corpus path is not a folder", where=str(root), fix="pass --corpus with a folder of .txt articles"
-        )
+        raise CorpusError("corpus path is not a folder", where=printable(str(root)), fix=_FOLDER_FIX)
     meta_path = Path(metadata) if metadata else find_metadata_file(root)
     facts = read_metadata(meta_path) if meta_path else {}
-    files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
-    texts = [p for p in files if p.suffix.lower() == ".txt"]
-    skipped = [Skipped(p.name, "not a .txt file") for p in files if p.suffix.lower() != ".txt" and p != meta_path]
-    if not texts:
-        raise CorpusError("no .txt articles in the corpus folder", where=str(root), fix="add one article per .txt file")
-    unknown = sorted(set(facts) - {p.name for p in texts})
+    files, skipped = list_folder(root, ignore=meta_path)
+    if not files:
+        raise CorpusError(
+            "no .txt articles in the corpus folder (nor .html or .pdf)",
+            where=printable(str(root)),
+            fix="add one article per .txt file (or .html, .pdf)",
+        )
+    unknown = sorted(set(facts) - {p.name for p in files})
     if unknown:
         raise MetadataError(
-            f"names {len(unknown)} article(s) not in the folder: {', '.join(unknown)}",
-            where=str(meta_path),
+            f"names {len(unknown)} article(s) not in the folder: {printable(', '.join(unknown))[:200]}",
+            where=printable(str(meta_path)),
             fix="fix the file names or remove those entries",
         )
     articles: list[Article] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
-    for p in texts:
+    for p in files:
         article = read_article(p)
         if article.sha256 in seen:
-            skipped.append(Skipped(p.name, f"duplicate of {seen[article.sha256]}"))
+            skipped.append(Skipped(printable(p.name), f"duplicate of {seen[article.sha256]}"))
             continue
         if article.article_id in ids:
             raise CorpusError(
                 f"article id {article.article_id!r} is also the id of {ids[article.article_id]}",
-                where=str(p),
+                where=printable(str(p)),
                 fix="rename one of the two files",
             )
-        seen[article.sha256] = ids[article.article_id] = p.name
+        seen[article.sha256] = ids[article.article_id] = printable(p.name)
         if p.name in facts:
             apply_metadata(article, facts[p.name])
         articles.append(article)
-    return Corpus(root=root, articles=articles, skipped=skipped, metadata_file=meta_path.name if meta_path else "")
+    return Corpus(root=root, articles=articles, skipped=skipped)

@@ -2,21 +2,25 @@
 
 `metadata.yaml` (or `.yml`) maps file names to fields, each a `{value, source, note}` mapping or a plain
 value; `metadata.csv` has a `file` column and one column per field. Values here win over the text.
+Both kinds are checked the same way (data/schemas/metadata.yaml through yamlio): unknown fields, wrong
+types, invalid dates and duplicate entries are one MetadataError naming the entry.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from ..errors import MetadataError
 from ..text.dates import PartialDate, parse_iso
+from ..yamlio import parse_yaml, shown, validate
 
-FIELDS = ("title", "author", "outlet", "published")
+FIELDS = ("title", "author", "outlet", "published", "url")
 FILE_NAMES = ("metadata.yaml", "metadata.yml", "metadata.csv")
+_FIX = "write `articles: {file.txt: {field: value}}` with fields among " + ", ".join(FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,41 +31,36 @@ class Fact:
 
 
 def find_metadata_file(folder: Path) -> Path | None:
-    for name in FILE_NAMES:
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    """The folder's metadata file; two of them is an error, since which one wins would be a guess."""
+    present = [folder / name for name in FILE_NAMES if (folder / name).is_file()]
+    if len(present) > 1:
+        raise MetadataError(
+            f"more than one metadata file ({', '.join(p.name for p in present)})",
+            where=str(folder),
+            fix="merge them into one and remove the others",
+        )
+    return present[0] if present else None
 
 
 def read_metadata(path: Path) -> dict[str, dict[str, Fact]]:
     """Read and validate a metadata file; every problem is one MetadataError naming the entry."""
     try:
-        raw = _read_csv(path) if path.suffix == ".csv" else _read_yaml(path)
-    except (yaml.YAMLError, csv.Error, UnicodeDecodeError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise MetadataError(
-            f"cannot parse the metadata file ({first})",
-            where=str(path),
-            fix="fix its syntax (YAML mapping `articles: {file.txt: {field: value}}`)",
-        ) from None
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MetadataError(f"cannot read the metadata file ({exc})", where=str(path), fix="save it as UTF-8") from None
+    raw = _read_csv(text, path) if path.suffix == ".csv" else _read_yaml(text, path)
     out: dict[str, dict[str, Fact]] = {}
     for name, fields in raw.items():
         where = f"{path}: {name}"
-        if not isinstance(fields, dict):
-            raise MetadataError(
-                "entry is not a mapping of fields", where=where, fix=f"give fields among {', '.join(FIELDS)}"
-            )
         facts: dict[str, Fact] = {}
         for field, value in fields.items():
-            if field not in FIELDS:
-                raise MetadataError(f"unknown field {field!r}", where=where, fix=f"use {', '.join(FIELDS)}")
-            fact = _fact(value, where=f"{where}.{field}")
+            fact = _fact(value)
             if field == "published" and fact.value:
                 try:
                     parse_iso(fact.value)
                 except ValueError:
                     raise MetadataError(
-                        f"invalid date {fact.value!r}",
+                        f"invalid date {shown(fact.value)}",
                         where=f"{where}.published",
                         fix="write YYYY-MM-DD, YYYY-MM or YYYY",
                     ) from None
@@ -75,54 +74,86 @@ def published_date(facts: dict[str, Fact]) -> PartialDate | None:
     return parse_iso(fact.value) if fact and fact.value else None
 
 
-def _fact(value: object, *, where: str) -> Fact:
+def _fact(value: object) -> Fact:
     if isinstance(value, dict):
-        unknown = set(value) - {"value", "source", "note"}
-        if unknown or "value" not in value:
-            raise MetadataError(
-                "a field mapping needs `value` (and optionally `source`, `note`)",
-                where=where,
-                fix="write {value: ..., source: text|record}",
-            )
-        source = str(value.get("source", "record"))
-        if source not in ("text", "record"):
-            raise MetadataError(
-                f"source {source!r} is neither text nor record", where=where, fix="write source: text or source: record"
-            )
-        return Fact(_scalar(value["value"]), source, str(value.get("note", "") or ""))
-    return Fact(_scalar(value))
+        return Fact(_text(value["value"]), str(value.get("source", "record")), _text(value.get("note")))
+    return Fact(_text(value))
 
 
-def _scalar(value: object) -> str:
-    # YAML reads an unquoted 2022-04-18 as a date; keep its ISO text.
-    return "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
 
 
-def _read_yaml(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _dates_as_text(value: Any) -> Any:
+    # YAML reads an unquoted 2022-04-18 as a date; keep its ISO text
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    return value
+
+
+def _check(data: Any, path: Path) -> dict[str, dict[str, Any]]:
+    """Friendly messages for the common mistakes, then the schema for everything else."""
     if not isinstance(data, dict):
         raise MetadataError("top level is not a mapping", where=str(path), fix="start the file with `articles:`")
-    articles = data.get("articles", data)
+    articles = data.get("articles", {} if "articles" in data else None)
+    if articles is None:
+        raise MetadataError("no `articles:` mapping", where=str(path), fix=_FIX)
     if not isinstance(articles, dict):
-        raise MetadataError(
-            "`articles` is not a mapping of file names", where=str(path), fix="map each file name to its fields"
-        )
+        raise MetadataError("`articles` is not a mapping of file names", where=str(path), fix=_FIX)
+    for name, fields in articles.items():
+        where = f"{path}: {name}"
+        if not isinstance(fields, dict):
+            raise MetadataError("entry is not a mapping of fields", where=where, fix=_FIX)
+        for field in fields:
+            if field not in FIELDS:
+                raise MetadataError(f"unknown field {shown(field)}", where=where, fix=f"use {', '.join(FIELDS)}")
+    validate(data, schema="metadata", where=str(path), error=MetadataError, fix=_FIX)
     return articles
 
 
-def _read_csv(path: Path) -> dict:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+def _read_yaml(text: str, path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = parse_yaml(text, where=str(path), error=MetadataError)
+    except MetadataError as exc:
+        at = exc.where.removeprefix(str(path)).lstrip(":")
+        raise MetadataError(
+            f"cannot parse the metadata file ({exc.what}{' at line:column ' + at if at else ''})",
+            where=str(path),
+            fix="fix its syntax (" + _FIX + ")",
+        ) from None
+    if data is None:
+        return {}
+    return _check(_dates_as_text(data), path)
+
+
+def _read_csv(text: str, path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        rows = list(csv.DictReader(text.splitlines()))
+    except csv.Error as exc:
+        raise MetadataError(f"cannot parse the metadata file ({exc})", where=str(path), fix="fix the CSV") from None
     if rows and "file" not in rows[0]:
         raise MetadataError(
             "the CSV has no `file` column", where=str(path), fix="add a `file` column with article file names"
         )
-    out = {}
-    for row in rows:
-        name = row.pop("file")
-        fields = {}
-        for field in FIELDS:
-            if row.get(field):
-                fields[field] = {"value": row[field], "source": row.get(f"{field}_source") or "record"}
-        out[name] = fields
-    return out
+    articles: dict[str, dict[str, Any]] = {}
+    for number, row in enumerate(rows, start=2):
+        name = (row.pop("file") or "").strip()
+        if name in articles:
+            raise MetadataError(
+                f"file {shown(name)} has two rows", where=f"{path}:{number}", fix="keep one row per article"
+            )
+        if None in row:
+            raise MetadataError("row has more cells than the header", where=f"{path}:{number}", fix="quote commas")
+        fields: dict[str, Any] = {}
+        for column, value in row.items():
+            field = column.removesuffix("_source")
+            if field not in FIELDS:
+                raise MetadataError(
+                    f"unknown column {shown(column)}", where=str(path), fix=f"use file, {', '.join(FIELDS)}"
+                )
+            if column == field and value:
+                fields[field] = {"value": value, "source": row.get(f"{field}_source") or "record"}
+        articles[name] = fields
+    return _check({"articles": articles}, path)

@@ -1,7 +1,7 @@
 """Decoding and normalising text copied from web pages.
 
 Web copies arrive as UTF-8 (with or without a BOM), as Windows-1252, with CRLF or CR line endings,
-with HTML entities and non-breaking spaces. Typographic quotes and dashes are kept: they are part of
+with HTML entities, non-breaking spaces, zero-width and bidi control characters. Typographic quotes and dashes are kept: they are part of
 the text and the quote finder relies on them.
 """
 
@@ -13,9 +13,15 @@ import unicodedata
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters, soft hyphens and bidi embeddings, overrides and isolates (which can make a line
+# display in another order than it reads)
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class UndecodableError(ValueError):
+    """Raised when bytes are neither UTF-8 (nearly) nor plausible single-byte Western text."""
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -23,8 +29,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
     A BOM is honoured (`utf-8-sig`, `utf-16`). Text that is UTF-8 but for a few stray bytes is decoded
     as UTF-8 with U+FFFD for those bytes and recorded as `utf-8+replace`, since reading it as cp1252
-    would garble every other non-ASCII character. Otherwise cp1252, then latin-1 (which decodes any
-    bytes).
+    would garble every other non-ASCII character. Otherwise cp1252, but only where the result looks
+    like Western text: Shift-JIS, KOI8-R or random bytes decoded as cp1252 give runs of accented
+    letters and symbols, and are refused (UndecodableError) rather than silently garbled.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -39,12 +46,26 @@ def decode(data: bytes) -> tuple[str, str]:
     good = sum(1 for ch in replaced if ord(ch) > 127) - bad
     if good and bad <= max(good, len(replaced) // 1000):
         return replaced, "utf-8+replace"
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes any byte string")  # pragma: no cover
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UndecodableError("bytes that are undefined in Windows-1252") from None
+    if not _looks_western(text):
+        raise UndecodableError("mostly non-ASCII letters in runs, as Shift-JIS, KOI8-R or random bytes give")
+    return text, "cp1252"
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{4,}")
+
+
+def _looks_western(text: str) -> bool:
+    """Western text in cp1252 has few non-ASCII characters and no long runs of them ("ÔÏ×ÅÔ")."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return True
+    non_ascii = sum(1 for ch in visible if ord(ch) > 127)
+    runs = len(_NON_ASCII_RUN.findall(text))
+    return non_ascii / len(visible) <= 0.3 and runs <= max(1, len(visible) // 2000)
 
 
 def normalise(text: str) -> str:

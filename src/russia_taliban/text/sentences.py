@@ -2,72 +2,15 @@
 
 A rule-based splitter: a sentence ends at . ! or ? (plus any closing quote or bracket) followed by
 space and a capital, digit or opening quote, unless the word before the stop is a known abbreviation
-("Col.", "U.S.", "St.") or a single initial.
+("Col.", "U.S.", "St.", listed in data/wordlists.yaml) or a single initial.
 """
 
 from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "col",
-        "gen",
-        "lt",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "gov",
-        "sen",
-        "rep",
-        "amb",
-        "pres",
-        "vs",
-        "etc",
-        "no",
-        "nos",
-        "fig",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "est",
-        "approx",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-    ]
-)
+from .wordlists import words_of
+
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
@@ -78,7 +21,7 @@ def spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         before = re.search(r"([\w.]+)\.?$", text[start : m.start() + 1])
         token = before.group(1).lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+        if m.group().startswith(".") and (token in words_of("abbreviations") or re.fullmatch(r"[a-z]", token)):
             continue
         out.append((start, m.end()))
         start = m.end()
@@ -93,7 +36,3 @@ def spans(text: str) -> list[tuple[int, int]]:
         if s < e:
             trimmed.append((s, e))
     return trimmed
-
-
-def split(text: str) -> list[str]:
-    return [text[s:e] for s, e in spans(text)]

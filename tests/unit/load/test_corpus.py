@@ -8,8 +8,7 @@ from russia_taliban.cli import main
 from russia_taliban.errors import CorpusError, MetadataError
 from russia_taliban.load.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, load_corpus
 from russia_taliban.text.normalise import normalise
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 FACTS = {
     "000_0b1ea58b017ac20d": ("What are the limits of Russia’s Taliban engagement?", "Samuel Ramani", "TRT World", "2021-09-07", "day"),
@@ -177,7 +176,7 @@ def test_article_and_paragraph_ids_are_stable(write_corpus) -> None:
 
 def test_non_txt_files_are_listed_as_skipped(write_corpus) -> None:
     corpus = load_corpus(write_corpus({"a.txt": ARTICLE, "notes.md": "x", "metadata.yaml": "articles: {}"}))
-    assert [(s.file, s.reason) for s in corpus.skipped] == [("notes.md", "not a .txt file")]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [("notes.md", "not a .txt, .html or .pdf file")]
 
 
 def test_duplicate_article_is_counted_once_and_listed(write_corpus) -> None:

@@ -1,14 +1,9 @@
 import pytest
 
-from russia_taliban.load.paragraphs import (
-    bio_name,
-    byline_name,
-    classify,
-    is_chrome,
-    is_date_line,
-    split,
-    wire_dateline,
-)
+from russia_taliban.load.kinds import classify
+from russia_taliban.load.lines import bio_name, byline_name, is_chrome, is_date_line, wire_dateline
+from russia_taliban.load.split import split
+from russia_taliban.text.words import fewer_words, words
 
 BODY = (
     "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
@@ -108,7 +103,7 @@ def test_bio_name() -> None:
 
 
 def test_wire_dateline() -> None:
-    assert wire_dateline("MOSCOW, Oct 7 (Reuters) - Russia said on Monday") == "Oct 7"
+    assert wire_dateline("MOSCOW, Oct 7 (Reuters) - Russia said on Monday").date == "Oct 7"
     assert wire_dateline(BODY) is None
 
 
@@ -161,7 +156,5 @@ def test_distinct_paragraphs_are_not_pull_quotes() -> None:
     "text", ["", "one", "it's a well-known fact", "— — —", "a,b,c d–e " * 5, "word " * 24, "word " * 25, "x_y z"]
 )
 def test_fewer_words_agrees_with_counting_every_word(text: str) -> None:
-    from russia_taliban.load.paragraphs import fewer_words, words
-
     for n in (1, 3, 25):
         assert fewer_words(text, n) == (words(text) < n)

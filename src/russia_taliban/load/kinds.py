@@ -1,0 +1,146 @@
+"""Paragraph kinds: what each paragraph of an article is, by pattern and by position.
+
+Chrome patterns and line recognisers (`lines`) name what a line is on its own; the rules here add
+position: labels, banners and stale timestamps above the headline, the headline, byline, date line
+and standfirst below it, headings between body paragraphs, author notes and navigation stubs after
+the last body paragraph. `CONTENT_KINDS` and `content_mask` are the one definition of "content" that
+every later stage uses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..text.words import words
+from .lines import bio_name, byline, date_stamp, is_chrome, label_outlet, scraper_date, wire_dateline
+from .pullquotes import mark_pull_quotes
+from .split import Paragraph
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+KINDS = ("title", "standfirst", "byline", "dateline", "heading", "body", "pull_quote", "boilerplate")
+CONTENT_KINDS = ("title", "standfirst", "heading", "body")
+
+_QUOTED = re.compile(r"^\s*[\"“‘'].{20,}[\"”’']\s*[.,]?\s*$", re.DOTALL)
+_CAPTION = re.compile(
+    r"\[[^\]]{2,40}\]\s*$|\((?:photo|image|credit|source|file photo)\b[^)]*\)\s*$|^(?:photo|image|picture|file photo)\s*[:|]"
+    r"|\.(?:jpe?g|png|gif|webp)\b|/\s*(?:getty images|afp|reuters|ap|tass|epa|anadolu)\s*$",
+    re.IGNORECASE,
+)
+_VIDEO = re.compile(r"(?:^|\s)\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$|^video\s*[:|]", re.IGNORECASE)
+_HEADER_LOOKAHEAD = 12  # paragraphs searched for the headline before giving up
+
+
+def is_content(kind: str) -> bool:
+    """True for the kinds that are the article's own words (tagged, counted, charted)."""
+    return kind in CONTENT_KINDS
+
+
+def content_mask(paragraphs: pd.DataFrame) -> pd.Series:
+    """Boolean mask of a paragraphs table's content rows: the one "content paragraphs only" filter."""
+    return paragraphs["kind"].isin(CONTENT_KINDS)
+
+
+def content_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The content rows of a paragraphs table (titles, standfirsts, headings, body; no repeats or chrome)."""
+    return paragraphs[content_mask(paragraphs)]
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption, credit, image file name or video title with its duration."""
+    return bool(_CAPTION.search(text) or _VIDEO.search(text))
+
+
+def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Give each paragraph its kind in place; see the module docstring for the rules."""
+    for p in paragraphs:
+        if is_chrome(p.text) or scraper_date(p.text) is not None:
+            p.kind = "boilerplate"
+        elif date_stamp(p.text) is not None:
+            p.kind = "dateline"
+        elif words(p.text) <= 40 and is_caption(p.text):
+            p.kind = "boilerplate"
+    _classify_header(paragraphs)
+    _classify_body(paragraphs)
+    _classify_trailer(paragraphs)
+    mark_pull_quotes(paragraphs)
+    return paragraphs
+
+
+def _is_title(text: str) -> bool:
+    return 3 <= words(text) <= 30 and not re.search(r"[.;,]\s*$", text) and not _QUOTED.match(text)
+
+
+def _is_heading(text: str) -> bool:
+    n = words(text)
+    return 1 <= n <= 14 and text[:1].isupper() and not re.search(r"[.;,:]\s*$", text) and not _QUOTED.match(text)
+
+
+def _is_body(p: Paragraph) -> bool:
+    return p.kind == "body" and words(p.text) >= 20
+
+
+def _single_sentence(text: str) -> bool:
+    return len(re.findall(r"[.!?](?:\s|$)", text.strip())) <= 1
+
+
+def _is_label(text: str) -> bool:
+    """A section label, topic tag, banner or breadcrumb: short, and not a sentence."""
+    n = words(text)
+    return (n <= 2 and not text.rstrip().endswith("?")) or label_outlet(text) is not None or text.count("|") >= 2
+
+
+def _classify_header(paragraphs: list[Paragraph]) -> None:
+    """Labels, title, byline, date line and standfirst: the paragraphs before the first long body paragraph."""
+    title_seen = standfirst_open = False
+    for index, p in enumerate(paragraphs):
+        if p.kind != "body":
+            continue
+        if wire_dateline(p.text):
+            break
+        if _is_body(p) and not (title_seen and standfirst_open and _single_sentence(p.text) and words(p.text) <= 60):
+            break
+        if not title_seen:
+            if index >= _HEADER_LOOKAHEAD:
+                break
+            if byline(p.text) and re.match(r"(?i)by\s", p.text):
+                p.kind = "byline"
+            elif _is_label(p.text):
+                p.kind = "boilerplate"  # a section label, banner or topic tag above the headline
+            elif _is_title(p.text):
+                p.kind, title_seen, standfirst_open = "title", True, True
+            else:
+                break
+        elif byline(p.text):
+            p.kind = "byline"
+        elif _is_label(p.text):
+            p.kind = "boilerplate"  # a topic tag between headline and text
+        elif standfirst_open and _single_sentence(p.text) and words(p.text) <= 60:
+            p.kind, standfirst_open = "standfirst", False
+        else:
+            break
+
+
+def _classify_body(paragraphs: list[Paragraph]) -> None:
+    """Headings between body paragraphs; a headline followed by a photo caption is a related link."""
+    for i, p in enumerate(paragraphs):
+        if p.kind != "body" or not _is_heading(p.text):
+            continue
+        after = next((q for q in paragraphs[i + 1 :] if q.kind != "dateline"), None)
+        if after is not None and after.kind == "boilerplate" and is_caption(after.text):
+            p.kind = "boilerplate"
+        elif after is not None and after.kind == "body" and any(_is_body(q) for q in paragraphs[:i]):
+            p.kind = "heading"
+
+
+def _classify_trailer(paragraphs: list[Paragraph]) -> None:
+    """After the last long body paragraph: author notes, headline lists and navigation stubs are chrome."""
+    last = max((i for i, p in enumerate(paragraphs) if _is_body(p)), default=-1)
+    for p in paragraphs[last + 1 :]:
+        if p.kind in ("body", "heading") and (bio_name(p.text) or words(p.text) <= 4 or _is_title(p.text)):
+            p.kind = "boilerplate"
+    # an author note can also stand just before trailing chrome ("X is ... . Follow him on Twitter")
+    if last >= 0 and bio_name(paragraphs[last].text) and all(q.kind == "boilerplate" for q in paragraphs[last + 1 :]):
+        paragraphs[last].kind = "boilerplate"

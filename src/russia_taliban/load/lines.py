@@ -1,0 +1,225 @@
+"""What a single line states on its own: site chrome, a date or time stamp, a byline, a wire dateline.
+
+These recognisers look at one paragraph without context; `kinds` decides by position what the
+paragraph is, and `stated` reads the metadata from the lines they recognise. Patterns are data
+(boilerplate.yaml, wordlists.yaml) wherever they are word lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..resources import package_text
+from ..text.dates import _MONTH, PartialDate, find_dates
+from ..text.wordlists import agencies, words_of
+from ..text.words import words
+from ..yamlio import parse_yaml
+
+
+@functools.cache
+def _chrome_sources() -> tuple[str, ...]:
+    data = parse_yaml(package_text("data", "boilerplate.yaml"), where="data/boilerplate.yaml", schema="boilerplate")
+    return tuple(data["patterns"].values())
+
+
+@functools.cache
+def _chrome() -> re.Pattern[str]:
+    # one alternation, one pass, instead of one fullmatch per pattern
+    return re.compile("|".join(f"(?:{p})" for p in _chrome_sources()), re.IGNORECASE)
+
+
+def is_chrome(text: str) -> bool:
+    """True when a paragraph matches, as a whole, one of the site-chrome patterns in boilerplate.yaml."""
+    return _chrome().fullmatch(text.strip()) is not None
+
+
+def is_chrome_reference(text: str) -> bool:
+    """`is_chrome` one pattern at a time: the specification the single pass is tested against."""
+    stripped = text.strip()
+    return any(re.fullmatch(p, stripped, re.IGNORECASE) for p in _chrome_sources())
+
+
+# A date line: an optional label, weekday, the date, an optional time and zone, in any order of
+# separators; what is left after removing the date must be only these.
+_LABEL = r"(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|on|at)"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[T]\d{2}:\d{2}(?::\d{2})?"
+_ZONE = (
+    r"(?:GMT|UTC|[A-Z]{1,2}[SD]?T|IST|PKT|AFT|MSK|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2}"
+)
+_RESIDUE = re.compile(
+    rf"(?:\s|[,|/·•–—()\-:]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w))*",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+_SCRAPER = re.compile(r"^\s*date\s*[:=]?\s*(?P<iso>\d{4}-\d{2}-\d{2})\b.{0,400}$", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A date the page states about itself: the date, and whether it is labelled as an update."""
+
+    date: PartialDate
+    updated: bool = False
+
+
+def date_stamp(text: str) -> Stamp | None:
+    """The date if the paragraph is nothing but a date or timestamp (label, weekday, time and zone allowed).
+
+    "Thu 19th August 2021", "October 7, 2025 3:05 PM GMT+3", "26.03.2024, 18:40", "2025-05-17 05:08:25",
+    "Updated 4:12 PM GMT+3, April 17, 2025", "Published: 5 July 2024 14:32 GMT".
+    """
+    stripped = text.strip()
+    if len(stripped) > 90:
+        return None
+    found = [d for d in find_dates(stripped) if d.date.year is not None]
+    if len(found) != 1:
+        return None
+    d = found[0]
+    rest = stripped[: d.start] + " " + stripped[d.end :]
+    if _RESIDUE.fullmatch(rest) is None:
+        return None
+    return Stamp(d.date, bool(_UPDATED.search(rest)))
+
+
+def is_date_line(text: str) -> bool:
+    """A paragraph that is nothing but a date, optionally with a label and a time."""
+    return date_stamp(text) is not None
+
+
+def scraper_date(text: str) -> PartialDate | None:
+    """The date of a metadata line a scraper put first (" date 2021-08-19 title … url …")."""
+    m = _SCRAPER.match(text)
+    if not m:
+        return None
+    dates = find_dates(m.group("iso"))
+    return dates[0].date if dates else None
+
+
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*$")
+_BY = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+(?P<rest>.{3,160})$", re.IGNORECASE)
+_SPLIT_OUTLET = re.compile(r"\s*(?:[|,;•·]|\s[-–—]\s|\bfor\b|\bat\b)\s*")
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.replace(" and ", " ").split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    particles, stop = words_of("name_particles"), words_of("name_stopwords")
+    named = 0
+    for token in tokens:
+        low = token.lower().rstrip(",")
+        if low in particles or low.split("-")[0] in particles:
+            continue
+        if low in stop or not _NAME_TOKEN.match(token):
+            return False
+        named += 1
+    return named >= 2 or (named == 1 and len(tokens) == 1)
+
+
+def _title_case(name: str) -> str:
+    """A name in capitals ("JANE DOE") as a name is written ("Jane Doe")."""
+    if not name.isupper():
+        return name
+    return " ".join(w if w.lower() in words_of("name_particles") else w.capitalize() for w in name.split())
+
+
+def agency(text: str) -> str | None:
+    """The outlet's name if `text` is a wire agency or outlet named in wordlists.yaml ("AP", "Reuters")."""
+    table = agencies()
+    stripped = text.strip().strip("()[]").strip()
+    return table.get(stripped) or next((v for k, v in table.items() if k.lower() == stripped.lower()), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    author: str = ""
+    outlet: str = ""
+
+
+def byline(text: str) -> Byline | None:
+    """The author and outlet if the paragraph is a byline.
+
+    "By Jane Doe", "By Jane Doe | Reuters", "By JANE DOE", "By Reuters" (an agency is the outlet, not
+    the author), or a bare personal name ("Piotr Żochowski").
+    """
+    stripped = text.strip()
+    if len(stripped) > 160:
+        return None
+    m = _BY.match(stripped)
+    if m:
+        parts = [p for p in _SPLIT_OUTLET.split(m.group("rest")) if p]
+        head, tail = parts[0], parts[1:]
+        if agency(head):
+            return Byline(outlet=agency(head) or "")
+        outlet = next((agency(p) or p for p in tail if agency(p) or _looks_outlet(p)), "")
+        if _is_name(head) or (len(head.split()) == 1 and head[:1].isupper()):
+            return Byline(_title_case(head), outlet)
+        return None
+    if _is_name(stripped) and not stripped.endswith("?"):
+        return Byline(_title_case(stripped))
+    return None
+
+
+def byline_name(text: str) -> str | None:
+    """The author's name if the paragraph is a byline naming one."""
+    b = byline(text)
+    return b.author if b and b.author else None
+
+
+def _looks_outlet(text: str) -> bool:
+    return 1 <= len(text.split()) <= 6 and text[:1].isupper() and not text.rstrip().endswith((".", "?"))
+
+
+_BIO = re.compile(
+    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]+|al|el|bin|ibn|van|von|de|der|da)){1,4})\s+"
+    r"(?:is|was|has been|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant|professor|director|head|editor|chief)\b"
+)
+
+
+def bio_name(text: str) -> str | None:
+    """The name an author note starts with ("Giorgio Cafiero is the CEO of ...")."""
+    if words(text) > 60:
+        return None
+    m = _BIO.match(text.strip())
+    return m.group("name") if m and _is_name(m.group("name")) else None
+
+
+_WIRE = re.compile(
+    rf"^(?:(?P<place>[A-Z][A-Za-z .’'-]{{1,40}}?)(?:\s*\[[^\]]{{1,40}}\])?,?\s+)??"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}})?\s*\((?P<agency>[A-Za-z][\w .&/-]{{0,30}})\)\s*(?:--|[-–—:])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Wire:
+    """A wire-service opening: "MOSCOW, Oct 7 (Reuters) -", "July 4 (UPI) --", "MOSCOW (AP) —"."""
+
+    date: str  # "Oct 7", or "" when the dateline has none
+    agency: str  # the outlet's name
+
+
+def wire_dateline(text: str) -> Wire | None:
+    """The date and agency of a wire-service opening, if the paragraph starts with one."""
+    m = _WIRE.match(text.strip())
+    if not m or not (m.group("place") or m.group("date")):
+        return None
+    if m.group("place") and not m.group("date") and not m.group("place").isupper():
+        return None  # "Kabul (AP) -" needs the capitals of a dateline, or a date
+    name = m.group("agency").strip()
+    return Wire(m.group("date") or "", agency(name) or name)
+
+
+_LABEL_OUTLET = re.compile(
+    r"^(?P<label>analysis|opinion|commentary|comment|news|feature|features|explainer|interview|editorial|world|asia|"
+    r"politics|perspective|column|blog|briefing|report)\s*[|•·:/–—-]\s*(?P<outlet>[A-Z][\w&.’' -]{1,50})$",
+    re.IGNORECASE,
+)
+
+
+def label_outlet(text: str) -> str | None:
+    """The outlet named by a section label line ("Analysis | Example Review")."""
+    m = _LABEL_OUTLET.match(text.strip())
+    return m.group("outlet").strip() if m else None
