@@ -25,7 +25,7 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     Two content paragraphs are copies when one's folded words contain the other's, or they share a run
     of words covering most of the shorter one. In each group of copies the original is the one that
     does not open with a quotation mark (pull quotes are set in quotes), then the longest, then the
-    latest (pull quotes precede the passage they repeat); every other copy points at it.
+    earliest (a syndicated repeat follows its first copy); every other copy points at it.
     """
     candidates = [p for p in paragraphs if p.kind in ("body", "standfirst") and words(p.text) >= min_words]
     parent = {p.position: p.position for p in candidates}
@@ -63,7 +63,7 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     for members in groups.values():
         if len(members) < 2:
             continue
-        original = min(members, key=lambda p: (p.text.lstrip()[:1] in _QUOTE_OPEN, -words(p.text), -p.position))
+        original = min(members, key=lambda p: (p.text.lstrip()[:1] in _QUOTE_OPEN, -words(p.text), p.position))
         for p in members:
             if p is not original:
                 p.kind, p.duplicate_of = "pull_quote", original.position
