@@ -72,6 +72,16 @@ def main() -> None:
         agreement.append({"theme": theme, "paragraphs": len(double), "articles": len({r["article_id"] for r in double}),
                           "positives_primary": sum(a), "positives_second": sum(b), "f1": f, "kappa": kappa})
     write("agreement.csv", list(agreement[0]), agreement)
+    # speakers: the quotes both coded (same paragraph, same opening words), named by both or by role
+    key = lambda q: (q["article_id"], q["position"], q["quote_start"].lower()[:20])  # noqa: E731
+    primary = {key(q): q for q in quotes}
+    second = {key(q): q for q in rows("quotes_coder3.csv")}
+    shared = [k for k in second if k in primary]
+    named = [k for k in shared if primary[k]["speaker_kind"] == "named" and second[k]["speaker_kind"] == "named"]
+    same = sum(primary[k]["speaker"].strip().lower() == second[k]["speaker"].strip().lower() for k in named)
+    write("agreement_speakers.csv", ["quotes_double_coded", "named_by_both", "same_named_speaker"],
+          [{"quotes_double_coded": len(shared), "named_by_both": len(named), "same_named_speaker": same}])
+    print(len(shared), len(named), same)
     for row in agreement:
         print(row)
 
