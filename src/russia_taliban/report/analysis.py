@@ -69,6 +69,23 @@ def period_of(dates: pd.Series, n_articles: int) -> pd.Series:
     return dates.dt.to_period(freq).astype(str).where(dates.notna(), "undated")
 
 
+def period_labels(dates: pd.Series) -> pd.Series:
+    """The period each date falls in: calendar years, or quarters when every date lies within two
+    years (a year would then hold everything). Missing dates are "undated"."""
+    known = dates.dropna()
+    quarters = not known.empty and (known.max() - known.min()) < pd.Timedelta(days=730)
+    labels = dates.dt.to_period("Q" if quarters else "Y").astype(str)
+    return labels.where(dates.notna(), "undated")
+
+
+def dated_content(tables: Tables) -> pd.DataFrame:
+    """Content paragraphs of dated articles, with the article's `date` and `period`, oldest first."""
+    articles = dated_articles(tables)
+    articles = articles.assign(period=period_labels(articles.date))
+    c = content(tables).merge(articles[["article_id", "date", "period"]], on="article_id")
+    return c[c.date.notna()].sort_values(["date", "article_id", "position"], kind="stable").reset_index(drop=True)
+
+
 def theme_shares(tables: Tables, *, by: str = "auto") -> pd.DataFrame:
     """Share of content paragraphs tagged with each theme, per article (or per period).
 
@@ -161,7 +178,6 @@ def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFr
     """The `n` content paragraphs with the highest score for the theme, with their evidence spans."""
     c = content(tables)
     c = c[c[theme] == 1].sort_values([f"{theme}_score", "paragraph_id"], ascending=[False, True]).head(n)
-    labels = article_labels(tables)
     e = tables.evidence
     e = e[among(e.paragraph_id, c.paragraph_id) & (e.theme == theme)]  # only the chosen paragraphs' hits
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -169,7 +185,7 @@ def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFr
         spans.setdefault(paragraph_id, []).append((start, end))
     return pd.DataFrame(
         {
-            "article": c.article_id.map(labels).values,
+            "article_id": c.article_id.values,
             "paragraph_id": c.paragraph_id.values,
             "score": c[f"{theme}_score"].values,
             "text": c.text.values,
@@ -178,27 +194,41 @@ def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFr
     )
 
 
+def context(text: str, start: int, end: int, window: int) -> tuple[str, str]:
+    """About `window` characters either side of text[start:end], cut at word boundaries, with "…"
+    where the paragraph goes on."""
+    left = text[max(0, start - window) : start]
+    if start > window:
+        cut = left.find(" ")
+        left = "…" + (left[cut + 1 :] if 0 <= cut < len(left) - 1 else left)
+    right = text[end : end + window]
+    if end + window < len(text):
+        cut = right.rfind(" ")
+        right = (right[:cut] if cut > 0 else right) + "…"
+    return left, right
+
+
 def kwic_lines(tables: Tables, theme: str, terms: list[str], *, window: int = 60, per_term: int = 3) -> pd.DataFrame:
-    """Keyword-in-context lines for the given terms, from the theme's evidence (first `per_term` each)."""
+    """Keyword-in-context lines for the given terms, from the theme's tagged paragraphs (the first
+    `per_term` each, in reading order), with the source article and paragraph of each line."""
     text = tables.paragraphs.set_index("paragraph_id").text
     e = tables.evidence[(tables.evidence.theme == theme) & tables.evidence.term.isin(terms)]
-    e = e.sort_values(["term", "paragraph_id", "start"]).groupby("term").head(per_term)
+    e = e[among(e.paragraph_id, tagged_ids(content(tables), theme))]
+    order = {t: i for i, t in enumerate(terms)}
+    e = e.assign(rank=e.term.map(order)).sort_values(["rank", "paragraph_id", "start"]).groupby("term").head(per_term)
     rows = []
     for row in e.itertuples(index=False):
         t = text[row.paragraph_id]
-        left = t[max(0, row.start - window) : row.start]
-        right = t[row.end : row.end + window]
-        rows.append(
-            (
-                row.term,
-                ("…" if row.start > window else "") + left,
-                t[row.start : row.end],
-                right + ("…" if row.end + window < len(t) else ""),
-            )
-        )
-    return pd.DataFrame(rows, columns=["term", "left", "match", "right"])
+        left, right = context(t, row.start, row.end, window)
+        rows.append((row.term, left, t[row.start : row.end], right, row.article_id, row.paragraph_id))
+    return pd.DataFrame(rows, columns=["term", "left", "match", "right", "article_id", "paragraph_id"])
 
 
 def in_theme(frame: pd.DataFrame, tables: Tables, theme: str) -> pd.DataFrame:
     """Rows of `frame` (quotes, events) whose paragraph carries the theme."""
     return frame[among(frame.paragraph_id, tagged_ids(content(tables), theme))]
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """ "1 article", "2 articles" (or the given plural form)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"

@@ -1,162 +1,22 @@
-"""What the notebooks display: tables, prose and passages that are safe in HTML and in LaTeX.
+"""The report's tables and generated text, built from the tables as display objects (see `display`).
 
-Article text is data, never markup. Each display object builds its HTML from `html.escape`d text and
-its LaTeX from `latex_escape`d text, so `<script>`, `\\input{...}` or `$` in an article shows as
-written. (Markdown output is avoided for article text: pandoc passes raw TeX in Markdown through to
-the PDF.) nbconvert picks text/html for the HTML report and text/latex for the PDF.
+Each function answers one reader's question and cites articles by short reference (`sources`).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..tag.tables import Tables
-from ..text.normalise import shorten
-from . import analysis
+from . import analysis, findings, sources
+from .analysis import plural
+from .display import Chapter, Concordance, Heading, Links, Passages, Prose, Table, latex_escape
 
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "#": r"\#",
-    "$": r"\$",
-    "%": r"\%",
-    "&": r"\&",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-    "[": "{[}",
-    "]": "{]}",
-}
-_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX_SPECIAL))
+__all__ = ["Chapter", "Concordance", "Heading", "Links", "Passages", "Prose", "Table", "latex_escape"]
 
-
-def latex_escape(text: object) -> str:
-    """Text that XeLaTeX prints literally (no command, no group, no math, no line break)."""
-    cleaned = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(text)).replace("\n", " ")
-    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group()], cleaned)
-
-
-def _format(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:.2f}"
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-@dataclass
-class Table:
-    """A table rendered as escaped HTML and as a LaTeX longtable with wrapped columns."""
-
-    frame: pd.DataFrame
-    caption: str = ""
-    widths: Sequence[float] | None = None  # fractions of the text width, one per column
-    formats: dict[str, str] = field(default_factory=dict)  # column -> format spec, e.g. ".2f"
-
-    def _cell(self, column: str, value: object) -> str:
-        if column in self.formats and isinstance(value, (int, float)):
-            return format(value, self.formats[column])
-        return _format(value)
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape(self._cell(c, v))}</td>" for c, v in zip(self.frame.columns, row, strict=True))
-            + "</tr>"
-            for row in self.frame.itertuples(index=False)
-        )
-        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        return f'<table class="rt-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-    def _repr_latex_(self) -> str:
-        n = len(self.frame.columns)
-        widths = self.widths or [0.96 / n] * n
-        spec = "".join(rf">{{\raggedright\arraybackslash}}p{{{w:.3f}\linewidth}}" for w in widths)
-        head = " & ".join(rf"\textbf{{{latex_escape(c)}}}" for c in self.frame.columns) + r" \\"
-        rows = [
-            " & ".join(latex_escape(self._cell(c, v)) for c, v in zip(self.frame.columns, row, strict=True)) + r" \\"
-            for row in self.frame.itertuples(index=False)
-        ]
-        caption = rf"\caption*{{{latex_escape(self.caption)}}}\\" if self.caption else ""
-        return "\n".join([r"{\small", rf"\begin{{longtable}}{{{spec}}}", caption, r"\toprule", head, r"\midrule", r"\endhead",
-                          *rows, r"\bottomrule", r"\end{longtable}}"])  # fmt: skip
-
-    def __repr__(self) -> str:
-        return self.frame.to_string(index=False)
-
-
-@dataclass
-class Prose:
-    """Paragraphs of generated text (which may quote article titles), escaped for both formats."""
-
-    lines: Sequence[str]
-    bullets: bool = False
-
-    def _repr_html_(self) -> str:
-        items = [html.escape(line) for line in self.lines]
-        if self.bullets:
-            return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
-        return "".join(f"<p>{i}</p>" for i in items)
-
-    def _repr_latex_(self) -> str:
-        items = [latex_escape(line) for line in self.lines]
-        if self.bullets:
-            return "\\begin{itemize}\n" + "\n".join(f"\\item {i}" for i in items) + "\n\\end{itemize}"
-        return "\n\n".join(items)
-
-    def __repr__(self) -> str:
-        return "\n".join(self.lines)
-
-
-@dataclass
-class Passages:
-    """Paragraphs with their matched terms highlighted (<mark> in HTML, bold in the PDF)."""
-
-    rows: pd.DataFrame  # columns: article, paragraph_id, score, text, spans
-
-    def _pieces(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-        pieces, at = [], 0
-        for start, end in sorted(spans):
-            if start < at:
-                continue
-            pieces += [(text[at:start], False), (text[start:end], True)]
-            at = end
-        return [*pieces, (text[at:], False)]
-
-    def _repr_html_(self) -> str:
-        out = []
-        for row in self.rows.itertuples(index=False):
-            body = "".join(
-                f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t)
-                for t, hit in self._pieces(row.text, row.spans)
-            )
-            meta = html.escape(f"{row.article} · {row.paragraph_id} · score {row.score:g}")
-            out.append(f'<blockquote class="rt-passage"><p>{body}</p><footer>{meta}</footer></blockquote>')
-        return "".join(out)
-
-    def _repr_latex_(self) -> str:
-        out = []
-        for row in self.rows.itertuples(index=False):
-            body = "".join(
-                rf"\textbf{{{latex_escape(t)}}}" if hit else latex_escape(t)
-                for t, hit in self._pieces(row.text, row.spans)
-            )
-            meta = latex_escape(f"{row.article} · {row.paragraph_id} · score {row.score:g}")
-            out.append(rf"\begin{{quote}}{body}\\ {{\footnotesize\itshape {meta}}}\end{{quote}}")
-        return "\n".join(out)
-
-    def __repr__(self) -> str:
-        return "\n\n".join(f"[{r.article}] {r.text}" for r in self.rows.itertuples(index=False))
+UNDATED = "undated (not in the time charts)"
 
 
 def heading_for(text: str) -> str:
@@ -166,65 +26,109 @@ def heading_for(text: str) -> str:
     return text
 
 
+def chapter_number(tables: Tables, theme: str | None = None) -> int:
+    """1 for the overview, then the themes in lexicon order."""
+    return 1 if theme is None else tables.themes.index(theme) + 2
+
+
+def provenance(tables: Tables, inputs_digest: str = "") -> Prose:
+    return Prose([sources.provenance(tables, inputs_digest).line()], css="rt-provenance")
+
+
 def articles_table(tables: Tables, *, limit: int = 30) -> Table:
     a = analysis.dated_articles(tables)
+    refs = sources.references(tables)
     shown = a.head(limit)
     frame = pd.DataFrame(
         {
-            "published": shown.published.where(shown.published != "", "unknown"),
-            "outlet": shown.outlet,
+            "published": shown.published.where(shown.published != "", UNDATED),
+            "reference": shown.article_id.map(refs),
+            "outlet": shown.outlet.where(shown.outlet != "", "unknown"),
             "author": shown.author.where(shown.author != "", "unknown"),
-            "words": shown.words,
+            "words": shown.words.astype(int),
             "title": shown.title.where(shown.title != "", "(no headline)"),
         }
     )
-    caption = f"{len(a)} articles" + (f"; the first {limit} by date" if len(a) > limit else "")
-    return Table(frame, caption, widths=[0.12, 0.2, 0.2, 0.08, 0.36])
+    undated = int(a.date.isna().sum())
+    caption = f"The corpus: {plural(len(a), 'article')}, oldest first" + (
+        f"; the first {limit}" if len(a) > limit else ""
+    )
+    if undated:
+        caption += f"; {undated} undated, left out of the time charts"
+    return Table(frame, caption, widths=[0.12, 0.14, 0.16, 0.16, 0.08, 0.3], expand={"title": 90})
 
 
-def shares_table(tables: Tables, themes: list[str] | None = None) -> Table:
+def period_table(tables: Tables, themes: list[str] | None = None) -> Table:
+    """Each period's theme shares with their intervals and n: the numbers behind the central chart."""
     themes = themes or tables.themes
-    s = analysis.theme_shares(tables)
-    frame = s[["label", "paragraphs", *themes]].rename(columns={"label": "article or period"})
-    return Table(
-        frame,
-        "Share of content paragraphs tagged with each theme",
-        widths=[0.34, 0.1, *[0.5 / len(themes)] * len(themes)],
-    )
+    p = findings.periods(tables, themes)
+    rows = []
+    for name, d in p.groups.items():
+        low, high = d.interval()
+        cells = [f"{d.share[j]:.0%} ({low[j]:.0%}–{high[j]:.0%})" for j in range(len(themes))]
+        rows.append([name, d.articles, d.paragraphs, *cells])
+    frame = pd.DataFrame(rows, columns=["period", "articles", "paragraphs", *themes])
+    caption = "Share of content paragraphs carrying each theme per period, with 95% bootstrap intervals"
+    if p.undated:
+        caption += f" ({plural(p.undated, 'undated article')} left out)"
+    n = len(themes)
+    return Table(frame, caption, widths=[0.12, 0.1, 0.12, *[0.62 / n] * n])
 
 
-def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: int = 20, width: int = 220) -> Table:
+def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: int = 200, width: int = 160) -> Table:
+    """Quotations in date order (the article's date, then the place in the article), each with its source."""
     q = tables.quotes if quotes is None else quotes
-    labels = analysis.article_labels(tables)
-    q = q.head(limit)
+    total = len(q)
+    order = analysis.dated_articles(tables).reset_index()[["article_id", "index"]].rename(columns={"index": "rank"})
+    position = tables.paragraphs.set_index("paragraph_id").position
+    q = q.merge(order, on="article_id", how="left").assign(at=lambda f: f.paragraph_id.map(position))
+    q = q.sort_values(["rank", "at"], kind="stable").head(limit)
+    published = q.article_id.map(tables.articles.set_index("article_id").published)
     frame = pd.DataFrame(
         {
-            "speaker": q.speaker.where(q.speaker != "", "(unattributed)"),
-            "quote": q.quote.map(lambda s: shorten(s, width)),
-            "article": q.article_id.map(labels),
+            "date": published.where(published != "", "undated").values,
+            "speaker": q.speaker.where(q.speaker != "", "(unattributed)").values,
+            "quotation": q.quote.values,
+            "source": sources.cite(tables, q.article_id, q.paragraph_id).values,
         }
     )
-    return Table(
-        frame,
-        f"{len(frame)} of {len(tables.quotes if quotes is None else quotes)} quotations",
-        widths=[0.18, 0.56, 0.22],
-    )
+    shown = "All " if len(frame) == total else f"The first {len(frame)} of "
+    caption = f"{shown}{plural(total, 'quotation')}, in date order; open a quotation to read it whole"
+    return Table(frame, caption, widths=[0.1, 0.17, 0.55, 0.16], expand={"quotation": width})
 
 
-def events_table(tables: Tables, events: pd.DataFrame | None = None, *, limit: int = 25, width: int = 200) -> Table:
-    e = (tables.events if events is None else events).sort_values(["date", "paragraph_id"]).head(limit)
+def events_table(tables: Tables, events: pd.DataFrame | None = None, *, limit: int = 200, width: int = 140) -> Table:
+    e = (tables.events if events is None else events).sort_values(["date", "paragraph_id"])
+    total = len(e)
+    e = e.head(limit)
     frame = pd.DataFrame(
         {
-            "date": e.date,
-            "event (the sentence that dates it)": e.text.map(lambda s: shorten(s, width)),
-            "actors": e.actors,
+            "date": e.date.values,
+            "event (the sentence that dates it)": e.text.values,
+            "actors": e.actors.values,
+            "source": sources.cite(tables, e.article_id, e.paragraph_id).values,
         }
     )
-    return Table(frame, f"{len(frame)} dated events, oldest first", widths=[0.11, 0.6, 0.25])
+    shown = "All " if len(frame) == total else f"The first {len(frame)} of "
+    caption = f"{shown}{plural(total, 'dated event')}, oldest first, as the texts date them"
+    return Table(frame, caption, widths=[0.1, 0.5, 0.22, 0.16], expand={"event (the sentence that dates it)": width})
 
 
-def kwic_table(lines: pd.DataFrame) -> Table:
-    return Table(lines, "Keyword in context", widths=[0.14, 0.36, 0.13, 0.33])
+def terms_table(terms: pd.DataFrame, theme: str) -> Table:
+    frame = terms.rename(columns={"paragraphs": f"{theme} paragraphs with it", "hits": "occurrences"})
+    return Table(frame, f"The terms found in most {theme} paragraphs", widths=[0.5, 0.25, 0.2])
+
+
+def concordance(tables: Tables, lines: pd.DataFrame, theme: str) -> Concordance:
+    frame = lines.assign(source=sources.cite(tables, lines.article_id, lines.paragraph_id).values)
+    caption = (
+        f"Keyword in context: {plural(lines.term.nunique(), 'term')} of the {theme} lexicon, up to three lines each"
+    )
+    return Concordance(frame, caption)
+
+
+def passages(tables: Tables, rows: pd.DataFrame) -> Passages:
+    return Passages(rows.assign(source=sources.cite(tables, rows.article_id, rows.paragraph_id).values))
 
 
 def lexicon_table(tables: Tables, theme: str) -> Table:
@@ -232,31 +136,55 @@ def lexicon_table(tables: Tables, theme: str) -> Table:
     by_weight: dict[float, list[str]] = {}
     for term, weight in spec["terms"]:
         by_weight.setdefault(weight, []).append(term)
-    frame = pd.DataFrame({"weight": [f"{w:g}" for w in sorted(by_weight, reverse=True)],
-                          "terms": [", ".join(by_weight[w]) for w in sorted(by_weight, reverse=True)]})  # fmt: skip
+    weights = sorted(by_weight, reverse=True)
+    frame = pd.DataFrame({"weight": [f"{w:g}" for w in weights], "terms": [", ".join(by_weight[w]) for w in weights]})
     if spec["exclude"]:
         frame.loc[len(frame)] = ["not counted", ", ".join(spec["exclude"])]
     return Table(frame, f"Lexicon for {theme} ({spec['source']})", widths=[0.14, 0.82])
 
 
-def validation_table(validation: pd.DataFrame) -> Table:
-    return Table(validation, "Agreement with human coding (F1: in-sample, leave-one-article-out, held-out set)",
-                 widths=[0.14, 0.11, 0.12, 0.11, 0.1, 0.1, 0.1, 0.12],
-                 formats={c: ".2f" for c in ("precision", "recall", "f1", "loao_f1", "heldout_f1")})  # fmt: skip
+#: Validation columns the report knows how to name, in the order it shows them. Any other numeric
+#: column a later validation adds is shown after these, under its own name.
+VALIDATION_COLUMNS = {
+    "theme": "theme",
+    "paragraphs": "coded paragraphs",
+    "coded_positive": "coded positive",
+    "precision": "precision",
+    "recall": "recall",
+    "f1": "F1 (in-sample)",
+    "loao_f1": "F1, leave one article out",
+    "heldout_f1": "F1, held-out set",
+    "test_precision": "precision, test split",
+    "test_recall": "recall, test split",
+    "test_f1": "F1, test split",
+    "dev_loao_f1": "F1, leave one article out (development)",
+    "human_f1": "human–human F1",
+}
 
 
-def theme_heading(tables: Tables, theme: str) -> Prose:
-    """Show the theme's title (a Markdown heading, so it enters the table of contents) and return its summary."""
-    from IPython.display import Markdown, display
-
-    spec = tables.lexicon["themes"].get(theme)
-    if spec is None:
-        raise ValueError(f"unknown theme {theme!r}; the tables have: {', '.join(tables.themes)}")
-    display(Markdown(f"# Theme: {heading_for(theme)}"))
-    c = analysis.content(tables)
-    tagged = int(c[theme].sum())
-    return Prose([spec["description"] or f"The {theme} theme.",
-                  f"{tagged} of {len(c)} content paragraphs ({tagged / max(1, len(c)):.0%}) carry this theme."])  # fmt: skip
+def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) -> Table:
+    """Whatever validation rows and figures exist, one row per theme; a theme without coding is
+    listed as unvalidated rather than left out."""
+    known = [c for c in VALIDATION_COLUMNS if c in validation.columns]
+    extra = [c for c in validation.columns if c not in VALIDATION_COLUMNS]
+    frame = validation[known + extra].copy()
+    for theme in themes or []:
+        if theme not in set(frame.theme):
+            frame.loc[len(frame)] = {"theme": theme}
+    numeric = [c for c in frame.columns if c != "theme"]
+    cells = frame[numeric].astype(object).where(frame[numeric].notna(), None)
+    show = pd.DataFrame({"theme": frame.theme})
+    for c in numeric:
+        integer = c in ("paragraphs", "coded_positive")
+        show[VALIDATION_COLUMNS.get(c, c)] = [
+            "" if v is None else f"{int(v)}" if integer else f"{float(v):.2f}" for v in cells[c]
+        ]
+    unvalidated = frame[numeric].isna().all(axis=1)
+    if len(show.columns) > 1:
+        show.loc[unvalidated.values, show.columns[1]] = "unvalidated"
+    n = len(show.columns)
+    return Table(show, "Agreement of the tags with human coding, per theme",
+                 widths=[0.14] + [0.82 / max(1, n - 1)] * (n - 1))  # fmt: skip
 
 
 def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
@@ -264,3 +192,72 @@ def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
     if rows.empty:
         return Prose([f"No human coding exists for {theme}, so its tags are unvalidated: read the passages above."])
     return validation_table(rows)
+
+
+def sources_table(tables: Tables) -> Table:
+    s = sources.sources(tables)
+    frame = pd.DataFrame(
+        {
+            "reference": s.reference,
+            "title": s.title.where(s.title != "", "(no headline)"),
+            "author": s.author.where(s.author != "", "unknown"),
+            "outlet": s.outlet.where(s.outlet != "", "unknown"),
+            "published": s.published.where(s.published != "", "undated"),
+            "URL": s.url.where(s.url != "", "not recorded"),
+            "file, SHA-256": s.file + ", " + s.sha256.str[:12] + "…",
+        }
+    )
+    return Table(frame, f"Sources: {plural(len(frame), 'article')}, by reference", css="rt-table rt-sources",
+                 widths=[0.12, 0.24, 0.12, 0.12, 0.09, 0.15, 0.16])  # fmt: skip
+
+
+def method(tables: Tables, validation: pd.DataFrame) -> Prose:
+    """The method as actually applied: the lexicon's rule and thresholds, the corpus's size."""
+    lex = tables.lexicon
+    themes = lex["themes"]
+    c = analysis.content(tables)
+    thresholds = sorted({(t["threshold"], t["short_threshold"]) for t in themes.values()})
+    rule = "; ".join(
+        f"{long:g} ({short:g} for paragraphs under {lex['short_words']} words)" for long, short in thresholds
+    )
+    weights = sorted({w for t in themes.values() for _, w in t["terms"]}, reverse=True)
+    coded = sorted(set(validation.theme)) if "theme" in validation else []
+    uncoded = [t for t in themes if t not in coded]
+    lines = [
+        f"The corpus is {plural(len(tables.articles), 'article')} from "
+        f"{plural(tables.articles.outlet.replace('', pd.NA).nunique(), 'outlet')}, with "
+        f"{plural(len(c), 'content paragraph')} (titles, standfirsts, headings and body text; pull-quote repeats "
+        "and site chrome are not counted).",
+        f"Each content paragraph is scored for each of the {plural(len(themes), 'theme')} ({', '.join(themes)}) by "
+        f"the weighted terms of the theme's lexicon (weights {', '.join(f'{w:g}' for w in weights)}). A paragraph "
+        f"carries a theme when its score reaches {rule}. Each theme's chapter lists its lexicon.",
+        "Shares are of content paragraphs. Their 95% intervals come from a two-stage bootstrap: the articles "
+        "of a period are drawn with replacement, then each drawn article's paragraphs; a change between "
+        "periods is reported only when the interval of the difference excludes zero.",
+    ]
+    if coded:
+        lines.append(f"Validation against human coding covers {', '.join(coded)}; the figures are in the table below.")
+    if uncoded:
+        lines.append(f"No human coding exists for {', '.join(uncoded)}: {'its' if len(uncoded) == 1 else 'their'} "
+                     "tags are unvalidated.")  # fmt: skip
+    return Prose(lines)
+
+
+def theme_links(tables: Tables, theme: str) -> Links:
+    """From a theme chapter to its page of its own, and from that page to the chapter in the report."""
+    number = chapter_number(tables, theme)
+    return Links([(f"Read {findings.title(theme)} as a page of its own", f"themes/{theme}.html", "report"),
+                  (f"Chapter {number} of the combined report", f"report.html#c{number}-theme-{theme}", "page")])  # fmt: skip
+
+
+def theme_heading(tables: Tables, theme: str) -> Heading:
+    """The chapter's title (checked to be a known theme)."""
+    if theme not in tables.lexicon["themes"]:
+        raise ValueError(f"unknown theme {theme!r}; the tables have: {', '.join(tables.themes)}")
+    number = chapter_number(tables, theme)
+    return Heading(f"Theme: {theme}", 1, f"c{number}-theme-{theme}")
+
+
+def theme_intro(tables: Tables, theme: str) -> Prose:
+    spec = tables.lexicon["themes"][theme]
+    return Prose([spec["description"] or f"The {theme} theme.", *findings.theme(tables, theme)], css="rt-findings")
