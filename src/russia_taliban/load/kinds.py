@@ -30,6 +30,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _VIDEO = re.compile(r"(?:^|\s)\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$|^video\s*[:|]", re.IGNORECASE)
+_CRUMBS = re.compile(r"\s[|/›»>]\s")  # "News / Central Asia / Afghanistan", "Forum | Commentary"
 _HEADER_LOOKAHEAD = 12  # paragraphs searched for the headline before giving up
 
 
@@ -89,7 +90,9 @@ def _single_sentence(text: str) -> bool:
 def _is_label(text: str) -> bool:
     """A section label, topic tag, banner or breadcrumb: short, and not a sentence."""
     n = words(text)
-    return (n <= 2 and not text.rstrip().endswith("?")) or label_outlet(text) is not None or text.count("|") >= 2
+    if (n <= 2 and not text.rstrip().endswith("?")) or label_outlet(text) is not None:
+        return True
+    return n <= 10 and _CRUMBS.search(text) is not None and not re.search(r"[.?!]\s*$", text)
 
 
 def _classify_header(paragraphs: list[Paragraph]) -> None:

@@ -45,7 +45,7 @@ def is_chrome_reference(text: str) -> bool:
 # separators; what is left after removing the date must be only these.
 _LABEL = r"(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|on|at)"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[T]\d{2}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
 _ZONE = (
     r"(?:GMT|UTC|[A-Z]{1,2}[SD]?T|IST|PKT|AFT|MSK|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2}"
 )
@@ -99,7 +99,11 @@ def scraper_date(text: str) -> PartialDate | None:
 
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*$")
-_BY = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+(?P<rest>.{3,160})$", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:(?:written|posted|words|text|story)\s+by|by|byline|text|author(?:\(s\)|s)?)\s*:?\s+(?P<rest>.{3,160})$",
+    re.IGNORECASE,
+)
+_ON_DATE = re.compile(r"\s+on\s+.*$")
 _SPLIT_OUTLET = re.compile(r"\s*(?:[|,;•·]|\s[-–—]\s|\bfor\b|\bat\b)\s*")
 
 
@@ -150,16 +154,17 @@ def byline(text: str) -> Byline | None:
         return None
     m = _BY.match(stripped)
     if m:
-        parts = [p for p in _SPLIT_OUTLET.split(m.group("rest")) if p]
+        parts = [p for p in _SPLIT_OUTLET.split(_ON_DATE.sub("", m.group("rest"))) if p]
         head, tail = parts[0], parts[1:]
         if agency(head):
             return Byline(outlet=agency(head) or "")
-        outlet = next((agency(p) or p for p in tail if agency(p) or _looks_outlet(p)), "")
+        outlet = next((a for p in tail if (a := agency(p))), "")
         if _is_name(head) or (len(head.split()) == 1 and head[:1].isupper()):
             return Byline(_title_case(head), outlet)
         return None
-    if _is_name(stripped) and not stripped.endswith("?"):
-        return Byline(_title_case(stripped))
+    head, _, role = stripped.partition(", ")
+    if _is_name(head) and not head.endswith("?") and (not role or _is_role(role)):
+        return Byline(_title_case(head))
     return None
 
 
@@ -169,8 +174,10 @@ def byline_name(text: str) -> str | None:
     return b.author if b and b.author else None
 
 
-def _looks_outlet(text: str) -> bool:
-    return 1 <= len(text.split()) <= 6 and text[:1].isupper() and not text.rstrip().endswith((".", "?"))
+def _is_role(text: str) -> bool:
+    """A job title after a name ("Diplomatic Correspondent"): a few capitalised words, no sentence."""
+    tokens = text.split()
+    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() or t in ("of", "for", "and", "at") for t in tokens)
 
 
 _BIO = re.compile(
@@ -217,9 +224,14 @@ _LABEL_OUTLET = re.compile(
     r"politics|perspective|column|blog|briefing|report)\s*[|•·:/–—-]\s*(?P<outlet>[A-Z][\w&.’' -]{1,50})$",
     re.IGNORECASE,
 )
+_OUTLET_LABEL = re.compile(
+    r"^(?P<outlet>[A-Z][\w&.’' -]{1,50}?)\s*[|•·/–—]\s*(?:analysis|opinion|commentary|comment|news|feature|features|"
+    r"explainer|interview|editorial|perspective|column|blog|briefing|report|policy brief|policy memo)$",
+    re.IGNORECASE,
+)
 
 
 def label_outlet(text: str) -> str | None:
     """The outlet named by a section label line ("Analysis | Example Review")."""
-    m = _LABEL_OUTLET.match(text.strip())
+    m = _LABEL_OUTLET.match(text.strip()) or _OUTLET_LABEL.match(text.strip())
     return m.group("outlet").strip() if m else None

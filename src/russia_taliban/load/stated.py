@@ -24,11 +24,12 @@ _OUTLET = [
         r"(?:views|beliefs|policies|position)[^.]*?\bof\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\s*\.?\s*$"
     ),
     re.compile(
-        r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\.?(?:\s+all rights reserved.*)?$",
+        r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\.?\s*(?:\d{4})?\.?(?:\s+all rights reserved.*)?$",
         re.I,
     ),
     re.compile(
-        r"originally (?:appeared|published) (?:in|on|by) (?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)[.,]", re.I
+        r"(?:originally|first) (?:appeared|published|posted) (?:in|on|by|at) (?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)[.,]",
+        re.I,
     ),
 ]
 
