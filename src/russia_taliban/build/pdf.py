@@ -1,0 +1,394 @@
+"""The PDF: the report's own HTML, printed by WeasyPrint (a pip package on Pango, HarfBuzz and fontconfig).
+
+One document model for both outputs, so captions, contents and tables cannot drift apart between HTML
+and PDF, and no TeX, pandoc or other program outside the lock file is needed. The print version is the
+same nbconvert export with the JupyterLab stylesheet swapped for `templates/rt_print/static/print.css`
+(page numbers, running heads, a contents page whose numbers come from CSS `target-counter`), plus:
+
+- fonts: the machine's DejaVu faces first, then the Noto faces pip installs (CJK, emoji, symbols and
+  the scripts DejaVu lacks); a character no font has is reported in one warning line per document;
+- safety: WeasyPrint runs no script, and its URL fetcher here refuses everything except the
+  document's own `data:` URIs and the font files named above, so no article text can fetch a URL or
+  read a file;
+- reproducibility: the dates written into the PDF come from the build's inputs (or
+  SOURCE_DATE_EPOCH), ids are content hashes, so identical inputs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from importlib import util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import nbformat
+
+LOG = logging.getLogger("russia_taliban.pdf")
+
+# Faces from the lock file, so the PDF looks the same on any machine: DejaVu from matplotlib's package data
+# for the text, then font-only PyPI packages for what DejaVu lacks, tried in this order.
+BASE_FACES: tuple[tuple[str, str, str, str, str], ...] = (
+    # (family, package, file, weight, style)
+    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif.ttf", "normal", "normal"),
+    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-Bold.ttf", "bold", "normal"),
+    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-Italic.ttf", "normal", "italic"),
+    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-BoldItalic.ttf", "bold", "italic"),
+    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans.ttf", "normal", "normal"),
+    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-Bold.ttf", "bold", "normal"),
+    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-Oblique.ttf", "normal", "italic"),
+    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-BoldOblique.ttf", "bold", "italic"),
+    ("RT Mono", "matplotlib", "mpl-data/fonts/ttf/DejaVuSansMono.ttf", "normal", "normal"),
+    ("RT Mono", "matplotlib", "mpl-data/fonts/ttf/DejaVuSansMono-Bold.ttf", "bold", "normal"),
+)
+FALLBACK_FACES: tuple[tuple[str, str], ...] = (
+    *(("manimgx_fonts", f"NotoSans{script}[wght].ttf") for script in (
+        "Arabic", "Hebrew", "Devanagari", "Bengali", "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil")),
+    ("noto_cjk_sans_otc", "NotoSansCJK-Regular.ttc"),
+    ("manimgx_fonts", "NotoEmoji[wght].ttf"),
+    ("manimgx_fonts", "NotoSansSymbols[wght].ttf"),
+)  # fmt: skip
+PRINT_TEMPLATE = "rt_print"
+
+_NOTDEF = re.compile(r"unsupported by fonts: \"(.*)\" \(U\+([0-9A-F]+)\)")
+
+
+@dataclass(frozen=True)
+class Face:
+    family: str  # the name the print stylesheet uses
+    path: Path
+    weight: str = "normal"
+    style: str = "normal"
+
+    @property
+    def url(self) -> str:
+        return self.path.as_uri()
+
+
+@dataclass
+class PdfResult:
+    path: Path
+    pages: int
+    missing: dict[str, int] = field(default_factory=dict)  # character -> times drawn as .notdef
+    refused: list[str] = field(default_factory=list)  # URLs the document asked for and did not get
+
+
+def available() -> bool:
+    """WeasyPrint imports (its Python side is in the lock file; Pango comes with the machine)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def install_hint() -> str:
+    return "PDF skipped: WeasyPrint could not load (Pango missing?) — run `make report` to install the lock file"
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A file inside an installed package, found without importing it (font packages carry no code we need)."""
+    spec = util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.is_file() else None
+
+
+@cache
+def base_faces() -> tuple[Face, ...]:
+    return tuple(
+        Face(family, path, weight, style)
+        for family, package, name, weight, style in BASE_FACES
+        if (path := _package_file(package, name))
+    )
+
+
+@cache
+def fallback_faces() -> tuple[Face, ...]:
+    return tuple(
+        Face("RT " + re.sub(r"[\[.].*", "", name), path)
+        for package, name in FALLBACK_FACES
+        if (path := _package_file(package, name))
+    )
+
+
+@cache
+def _coverage(path: Path) -> frozenset[int]:
+    """The code points a font file has glyphs for (the first face of a collection)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, fontNumber=0, lazy=True) as font:
+        return frozenset(font.getBestCmap() or ())
+
+
+def faces_for(text: str) -> tuple[Face, ...]:
+    """The base faces and the fallback faces `text` needs: each fallback only if it has a character that
+    neither DejaVu face nor an earlier fallback has. Few documents need any, and each one costs layout time."""
+    needed = {ord(c) for c in set(text) if not c.isspace() and c.isprintable()}
+    for face in base_faces():
+        needed -= _coverage(face.path)
+    chosen = list(base_faces())
+    for face in fallback_faces():
+        if not needed:
+            break
+        if found := needed & _coverage(face.path):
+            chosen.append(face)
+            needed -= found
+    return tuple(chosen)
+
+
+def font_css(faces: tuple[Face, ...]) -> str:
+    """@font-face rules for `faces` and the family lists that use them."""
+    rules = "".join(
+        f'@font-face {{ font-family: "{f.family}"; src: url("{f.url}"); font-weight: {f.weight}; font-style: {f.style}; }}\n'
+        for f in faces
+    )
+    fallbacks = [f'"{f.family}"' for f in faces if f.family not in {"RT Serif", "RT Sans", "RT Mono"}]
+    serif = ", ".join(['"RT Serif"', '"RT Sans"', *fallbacks, '"DejaVu Serif"', "serif"])
+    mono = ", ".join(['"RT Mono"', '"RT Sans"', *fallbacks, '"DejaVu Sans Mono"', "monospace"])
+    return (
+        f"{rules}html, body {{ font-family: {serif}; }}\n@page {{ font-family: {serif}; }}\n"
+        f"pre, code, kbd, samp, tt {{ font-family: {mono}; }}\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+
+
+def print_html(nb: nbformat.NotebookNode, *, toc: bool) -> str:
+    """The notebook as HTML for printing: the report's own export, print stylesheet, title block, contents."""
+    from nbconvert import HTMLExporter
+
+    from .render import EXPORT_OPTIONS, TEMPLATES, prepare
+
+    exporter = HTMLExporter(
+        template_name=PRINT_TEMPLATE,
+        extra_template_basedirs=[TEMPLATES],
+        extra_template_paths=[TEMPLATES],
+        **EXPORT_OPTIONS,
+    )
+    body, _ = exporter.from_notebook_node(prepare(nb))
+    return finish_html(body, title=document_title(nb, body), subtitle=str(nb.metadata.get("date", "")), toc=toc)
+
+
+def document_title(nb: nbformat.NotebookNode, page: str) -> str:
+    """The combined report's title, else the page's first h1 ("Theme: security"), else the notebook's title."""
+    if nb.metadata.get("toc") and nb.metadata.get("title"):
+        return str(nb.metadata["title"])
+    first = re.search(r"<h1[^>]*>(.*?)</h1>", page, flags=re.S)
+    if first:
+        return _text(first.group(1))
+    return str(nb.metadata.get("title", "Report"))
+
+
+def _text(inner: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", inner)).replace("¶", "").strip()
+
+
+def finish_html(page: str, *, title: str, subtitle: str = "", toc: bool) -> str:
+    """Unique heading ids, no ¶ links, a title block and (if `toc`) a contents list with page numbers.
+
+    Headings get ids of their own (`rt-s1`, ...) because the notebooks' ids repeat from chapter to
+    chapter, and a contents entry must point at its own chapter for `target-counter` to be right.
+    """
+    page = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", page, flags=re.S)
+    entries: list[tuple[int, str, str]] = []
+
+    def renumber(match: re.Match[str]) -> str:
+        level, attrs, inner = match.group(1), match.group(2), match.group(3)
+        anchor = f"rt-s{len(entries) + 1}"
+        attrs = re.sub(r'\s*id="[^"]*"', "", attrs)
+        cls = ' class="rt-chapter-first"' if level == "1" and not any(e[0] == 1 for e in entries) else ""
+        entries.append((int(level), anchor, _text(inner)))
+        return f'<h{level} id="{anchor}"{cls}{attrs}>{inner}</h{level}>'
+
+    page = re.sub(r"<h([12])([^>]*)>(.*?)</h\1>", renumber, page, flags=re.S)
+    head = [f'<div class="rt-title-block"><p class="rt-title">{html.escape(title)}</p>']
+    if subtitle:
+        head.append(f'<p class="rt-subtitle">{html.escape(subtitle)}</p>')
+    head.append("</div>")
+    if toc and entries:
+        items = "".join(
+            f'<li class="rt-toc-{level}"><a href="#{anchor}">{html.escape(text)}</a></li>'
+            for level, anchor, text in entries
+        )
+        head.append(f'<nav class="rt-print-toc"><p class="rt-toc-title">Contents</p><ul>{items}</ul></nav>')
+    page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", page, count=1, flags=re.S)
+    page = re.sub(r'<nav class="rt-toc">.*?</nav>', "", page, flags=re.S)  # the screen's list, if any
+    return page.replace("<main>", "<main>\n" + "".join(head), 1)
+
+
+# ----------------------------------------------------------------------------------------------- PDF
+
+
+def visible_text(page: str) -> str:
+    """The characters a reader sees: the page without tags, styles and embedded data."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]*>", " ", page))
+
+
+def creation_date(nb: nbformat.NotebookNode) -> datetime | None:
+    """The date the PDF says it was made: SOURCE_DATE_EPOCH if set, else the newest input the notebook read.
+
+    "Newest input" is the latest publication date in the tables the notebook was run on (its
+    `data_dir` parameter), so the date follows the corpus, not the clock, and a rebuild of the same
+    inputs writes the same bytes. None when neither is known: the PDF then carries no date at all.
+    """
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
+        except ValueError:
+            pass
+    if stamp := nb.metadata.get("rt_created"):
+        return datetime.fromisoformat(str(stamp))
+    data_dir = nb.metadata.get("papermill", {}).get("parameters", {}).get("data_dir")
+    return newest_publication(Path(data_dir)) if data_dir else None
+
+
+def newest_publication(data_dir: Path) -> datetime | None:
+    """The latest `published` date in a tables folder's articles table (ISO at day, month or year precision)."""
+    path = data_dir / "articles.parquet"
+    if not path.is_file():
+        return None
+    import pyarrow.parquet as pq
+
+    dates = [d for d in pq.read_table(path, columns=["published"]).column("published").to_pylist() if d]
+    if not dates:
+        return None
+    newest = max(str(d) for d in dates)
+    parts = [int(p) for p in newest.split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
+
+
+def metadata_html(page: str, *, author: str, created: datetime | None) -> str:
+    """Author, generator and dates as the <meta> tags WeasyPrint writes into the PDF's Info dictionary."""
+    from .. import __version__
+
+    tags = [
+        f'<meta name="author" content="{html.escape(author)}">',
+        f'<meta name="generator" content="russia-taliban {html.escape(__version__)}">',
+    ]
+    if created is not None:
+        stamp = created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        tags += [
+            f'<meta name="dcterms.created" content="{stamp}">',
+            f'<meta name="dcterms.modified" content="{stamp}">',
+        ]
+    return page.replace("</head>", "".join(tags) + "</head>", 1)
+
+
+class _Fetcher:
+    """A WeasyPrint URL fetcher that serves the document's own data: URIs and the fallback fonts, nothing else."""
+
+    def __init__(self, faces: tuple[Face, ...]) -> None:
+        from weasyprint import URLFetcher
+
+        self._inner = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+        self._fonts = {f.url: f.path for f in faces}
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> object:
+        from weasyprint.urls import URLFetcherResponse
+
+        if url in self._fonts:
+            return URLFetcherResponse(url, self._fonts[url].read_bytes(), {"Content-Type": "font/ttf"})
+        if url.startswith("data:"):
+            return self._inner.fetch(url)
+        self.refused.append(url[:200])
+        raise ValueError(f"refused: {url[:80]}")
+
+    def __call__(self, url: str) -> object:
+        return self.fetch(url)
+
+
+class _Collect(logging.Handler):
+    """WeasyPrint's own log lines for one rendering thread: missing glyphs and anything else it warns about."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.thread = threading.get_ident()
+        self.missing: dict[str, int] = {}
+        self.other: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        message = record.getMessage()
+        if found := _NOTDEF.search(message):
+            char = chr(int(found.group(2), 16))
+            self.missing[char] = self.missing.get(char, 0) + 1
+        elif record.levelno >= logging.WARNING:
+            self.other.append(message)
+
+
+@contextmanager
+def _weasyprint_log() -> Iterator[_Collect]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+_FONT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _font_timestamps(created: datetime | None) -> Iterator[None]:
+    """Embedded font subsets carry `created` (else 1970) as their modification time, not the clock's.
+
+    fontTools stamps every font it saves with the current time unless SOURCE_DATE_EPOCH is set, which
+    would make two renderings of one document differ; setting the environment variable would leak
+    into later builds of other inputs, so the head table's clock is pinned for this call only (under
+    a lock, since builds render on several threads).
+    """
+    from fontTools.misc import timeTools
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    fixed = timeTools.timestampSinceEpoch(int(created.timestamp()) if created else 0)
+    with _FONT_LOCK:
+        clock = _h_e_a_d.timestampNow
+        _h_e_a_d.timestampNow = lambda: fixed
+        try:
+            yield
+        finally:
+            _h_e_a_d.timestampNow = clock
+
+
+def write_pdf(page: str, path: Path, *, author: str = "russia-taliban", created: datetime | None = None) -> PdfResult:
+    """Print `page` (HTML) to `path`. Identical `page`, `author` and `created` give identical bytes."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    page = metadata_html(page, author=author, created=created)
+    faces = faces_for(visible_text(page))
+    fetcher = _Fetcher(faces)
+    font_config = FontConfiguration()
+    with _weasyprint_log() as log:
+        document = HTML(string=page, base_url="data:,", url_fetcher=fetcher).render(
+            stylesheets=[CSS(string=font_css(faces), font_config=font_config, url_fetcher=fetcher)],
+            font_config=font_config,
+        )
+        identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode()
+        with _font_timestamps(created):
+            data = document.write_pdf(pdf_identifier=identifier, optimize_images=False)
+    path.write_bytes(data)
+    result = PdfResult(path, len(document.pages), log.missing, fetcher.refused)
+    if result.missing:
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(result.missing)[:12])
+        more = f" and {len(result.missing) - 12} more" if len(result.missing) > 12 else ""
+        LOG.warning(f"warning: {path.name}: no installed font has {shown}{more}; drawn as empty boxes")
+    return result
