@@ -55,3 +55,14 @@ class BuildLockedError(BuildError):
     """Raised when another build holds the output folder's lock."""
 
     exit_code = 2
+
+
+class OutputFolderError(UserError):
+    """Raised when --output is not a folder the build may write into (unsafe, someone else's, unwritable)."""
+
+
+def missing_corpus(root: object) -> CorpusError:
+    """The one message for a corpus folder that is not there."""
+    return CorpusError(
+        "corpus folder does not exist", where=str(root), fix="pass --corpus with a folder of .txt articles"
+    )
