@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text.words import words
-from .lines import bio_name, byline, date_stamp, is_chrome, label_outlet, scraper_date, wire_dateline
+from .lines import bio_name, byline, date_stamp, is_by_line, is_chrome, label_outlet, scraper_date, wire_dateline
 from .pullquotes import mark_pull_quotes
 from .split import Paragraph
 
@@ -108,7 +108,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
         if not title_seen:
             if index >= _HEADER_LOOKAHEAD:
                 break
-            if byline(p.text) and re.match(r"(?i)by\s", p.text):
+            if is_by_line(p.text):
                 p.kind = "byline"
             elif _is_label(p.text):
                 p.kind = "boilerplate"  # a section label, banner or topic tag above the headline

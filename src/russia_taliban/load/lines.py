@@ -50,7 +50,7 @@ _ZONE = (
     r"(?:GMT|UTC|[A-Z]{1,2}[SD]?T|IST|PKT|AFT|MSK|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2}"
 )
 _RESIDUE = re.compile(
-    rf"(?:\s|[,|/·•–—()\-:]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w))*",
+    rf"(?:\s|[,|/·•–—()\-:]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w)|[+-]\d{{2}}:?\d{{2}}\b)*",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
@@ -168,6 +168,11 @@ def byline(text: str) -> Byline | None:
     return None
 
 
+def is_by_line(text: str) -> bool:
+    """A byline introduced as one ("By …", "Posted by …", "Author(s): …"), which no headline is."""
+    return _BY.match(text.strip()) is not None and byline(text) is not None
+
+
 def byline_name(text: str) -> str | None:
     """The author's name if the paragraph is a byline naming one."""
     b = byline(text)
@@ -221,7 +226,7 @@ def wire_dateline(text: str) -> Wire | None:
 
 _LABEL_OUTLET = re.compile(
     r"^(?P<label>analysis|opinion|commentary|comment|news|feature|features|explainer|interview|editorial|world|asia|"
-    r"politics|perspective|column|blog|briefing|report)\s*[|•·:/–—-]\s*(?P<outlet>[A-Z][\w&.’' -]{1,50})$",
+    r"politics|perspective|column|blog|briefing|report)\s*[|•·/–—]\s*(?P<outlet>[A-Z][\w&.’' -]{1,50})$",
     re.IGNORECASE,
 )
 _OUTLET_LABEL = re.compile(

@@ -67,6 +67,11 @@ def publication_date(paragraphs: list[Paragraph], title_at: int = 0) -> PartialD
     below: list[tuple[bool, PartialDate]] = []
     above: list[tuple[bool, PartialDate]] = []
     for i, p in enumerate(paragraphs):
+        if p.kind == "byline":  # "Posted by X on March 12, 2023"
+            dated = [d.date for d in find_dates(p.text) if d.date.year]
+            if dated:
+                (below if i >= title_at else above).append((False, dated[0]))
+            continue
         if p.kind != "dateline":
             continue
         stamp = date_stamp(p.text)

@@ -158,3 +158,33 @@ def test_distinct_paragraphs_are_not_pull_quotes() -> None:
 def test_fewer_words_agrees_with_counting_every_word(text: str) -> None:
     for n in (1, 3, 25):
         assert fewer_words(text, n) == (words(text) < n)
+
+
+def test_the_single_chrome_pass_agrees_with_one_pattern_at_a_time() -> None:
+    from russia_taliban.load.lines import is_chrome_reference
+    from tests.conftest import ROOT, SEEDS
+
+    files = [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "layouts" / "dev").glob("*.txt")]
+    for line in (line for f in files for line in f.read_text(encoding="utf-8").splitlines()):
+        assert is_chrome(line) == is_chrome_reference(line), line
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Thu 19th August 2021", "2021-08-19"), ("October 7, 2025 3:05 PM GMT+3", "2025-10-07"),
+     ("26.03.2024, 18:40", "2024-03-26"), ("2025-05-17 05:08:25", "2025-05-17"), ("2023-04-02T08:30:00Z", "2023-04-02"),
+     ("Updated 4:12 PM GMT+3, April 17, 2025", "2025-04-17"), ("Date: Mon, 23 Aug 2021 07:30:00 +0000", "2021-08-23")],
+)  # fmt: skip
+def test_date_lines_in_common_forms(line: str, iso: str) -> None:
+    from russia_taliban.load.lines import date_stamp
+
+    assert date_stamp(line).date.iso == iso
+
+
+def test_headline_is_not_glued_to_its_byline_or_first_paragraph() -> None:
+    body = f"{BODY} {BODY2}"
+    text = f"Moscow opens its doors to a Taliban delegation at the economic forum\nBy JANE DOE\nMay 20, 2023\n{body}"
+    assert kinds(text) == [
+        ("title", "Moscow opens its doors to a Taliban delegation at the economic forum"),
+        ("byline", "By JANE DOE"), ("dateline", "May 20, 2023"), ("body", body),
+    ]  # fmt: skip

@@ -77,3 +77,25 @@ def test_partial_date_precision() -> None:
         "month",
         "day",
     ]
+
+
+def _texts() -> list[str]:
+    from tests.conftest import ROOT, SEEDS
+
+    files = [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "layouts" / "dev").glob("*.txt")]
+    lines = [line for f in files for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return [*lines, "in may 2021 and on 5 may", "end of early September 2021", "G7 2021-2022 12/30/2024 30.12.2024"]
+
+
+def test_the_anchored_date_finder_agrees_with_the_plain_scan() -> None:
+    from russia_taliban.text.dates import find_dates_reference
+
+    for text in _texts():
+        assert find_dates(text) == find_dates_reference(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"), [("26.03.2024", "2024-03-26"), ("30/12/2024", "2024-12-30"), ("12/30/2024", "2024-12-30")]
+)
+def test_numeric_dates_are_day_first_unless_only_month_first_is_a_date(text: str, iso: str) -> None:
+    assert [d.date.iso for d in find_dates(text)] == [iso]

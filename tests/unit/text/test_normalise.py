@@ -1,6 +1,6 @@
 import pytest
 
-from russia_taliban.text.normalise import decode, fold, looks_binary, normalise
+from russia_taliban.text.normalise import UndecodableError, decode, fold, looks_binary, normalise
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,16 @@ def test_looks_binary(data: bytes, binary: bool) -> None:
 
 def test_fold_ignores_quotes_case_and_punctuation() -> None:
     assert fold('"As Russia’s relations," writes') == fold("as russia’s relations writes")
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["Россия признала правительство талибов".encode("koi8-r"), "ロシアはタリバン政権を承認した".encode("shift_jis")],
+)
+def test_decode_refuses_text_that_is_not_western_rather_than_garble_it(data: bytes) -> None:
+    with pytest.raises(UndecodableError):
+        decode(data)
+
+
+def test_normalise_drops_bidi_overrides_and_c1_controls() -> None:
+    assert normalise("Kabul\u202e lubaK\u2066x\u2069\x85") == "Kabul lubaKx"
