@@ -1,33 +1,60 @@
 """`russia-taliban` command line: a thin layer over the library.
 
 User errors (UserError) are caught here once and printed as one line with exit code 2; `--debug`
-shows the traceback instead. Heavy modules are imported inside the commands so that a no-op
-`build` returns quickly.
+shows the traceback instead. So are mistyped commands and flags, with a "did you mean". Heavy modules
+are imported inside the commands so that a no-op `build` returns quickly; output cut short by a
+closed pipe (`russia-taliban corpus | head`) ends quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
+from . import __version__, config
 from .errors import UserError
 
-DEFAULT_CORPUS = "seeds"
-DEFAULT_OUTPUT = "reports"
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors that suggest the nearest command, flag or choice."""
+
+    def error(self, message: str) -> NoReturn:
+        words = re.findall(r"(?:unrecognized arguments|invalid choice): '?([^' ]+)", message)
+        choices = sorted(_all_options(self))
+        choices += re.findall(r"'([^']+)'", message.split("choose from", 1)[1]) if "choose from" in message else []
+        close = difflib.get_close_matches(words[0], choices, n=1) if words else []
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        self.exit(2, f"russia-taliban: error: {message}{hint} — see `{self.prog} --help`\n")
+
+
+def _all_options(parser: argparse.ArgumentParser) -> set[str]:
+    found = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _all_options(sub)
+    return found
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="russia-taliban", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="russia-taliban", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"russia-taliban {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def corpus_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--corpus", default=DEFAULT_CORPUS, metavar="DIR", help="folder of .txt articles (default: seeds)"
+            "--corpus",
+            default=str(config.DEFAULT_CORPUS),
+            metavar="DIR",
+            help="folder of .txt articles (default: seeds)",
         )
 
     def lexicon_arg(p: argparse.ArgumentParser) -> None:
@@ -43,9 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     lexicon_arg(build)
     build.add_argument("--format", choices=["html", "pdf", "all"], default="all", help="what to render (default: all)")
     corpus_arg(build)
-    build.add_argument("--output", default=DEFAULT_OUTPUT, metavar="DIR", help="where reports go (default: reports)")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="notebooks run at once")
+    build.add_argument("--output", default=str(config.DEFAULT_OUTPUT), metavar="DIR",
+                       help="where reports go (default: reports); a new or empty folder, or one a build made")  # fmt: skip
+    build.add_argument("--jobs", type=int, default=config.default_jobs(), metavar="N", help="notebooks run at once")
     build.add_argument("--force", action="store_true", help="re-run everything, ignoring the cache")
+    build.add_argument("--notebooks", metavar="DIR",
+                       help="run overview.ipynb and theme.ipynb from DIR instead of the installed ones")  # fmt: skip
 
     corpus = sub.add_parser("corpus", help="load the corpus and print its articles table")
     corpus_arg(corpus)
@@ -71,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args) or 0
+    except BrokenPipeError:  # the reader (`| head`) has all it wanted; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except UserError as exc:
         if args.debug:
             raise
@@ -90,17 +123,23 @@ def _corpus(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
     else:
-        shown = frame[["article_id", "published", "outlet", "author", "words", "title"]]
+        shown = frame[["article_id", "format", "published", "date_source", "outlet", "author", "words", "title"]]
         print(shown.to_string(index=False, max_colwidth=48))
+    for a in corpus.articles:  # the reading check: what the report will miss
+        if a.published is None:
+            print(f"russia-taliban: warning: {a.source_file}: no publication date found; it will be left out of the "
+                  "timeline and the time charts; add `published` to metadata.yaml", file=sys.stderr)  # fmt: skip
+        if not a.title:
+            print(f"russia-taliban: warning: {a.source_file}: no title found; add `title` to metadata.yaml "
+                  "(or an empty value if it has none)", file=sys.stderr)  # fmt: skip
     return 0
 
 
 def _report_skipped(corpus) -> None:
-    for item in corpus.skipped:
-        print(f"russia-taliban: skipped {item.file}: {item.reason}", file=sys.stderr)
-    for article in corpus.articles:
-        for warning in article.warnings:
-            print(f"russia-taliban: warning: {warning}", file=sys.stderr)
+    from .build.tables import corpus_lines
+
+    for line in corpus_lines(corpus):
+        print(f"russia-taliban: {line}", file=sys.stderr)
 
 
 def _themes(args: argparse.Namespace) -> int:
@@ -114,15 +153,42 @@ def _themes(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .load.corpus import load_corpus
-    from .tag.tables import build_tables, write_tables
     from .tag.lexicon import load_lexicon
+    from .tag.tables import build_tables, write_tables
 
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
     tables = build_tables(corpus, load_lexicon(args.lexicon))
-    for path in write_tables(tables, Path(args.dir), fmt=args.format):
+    for path in _write_aside(Path(args.dir), lambda folder: write_tables(tables, folder, fmt=args.format)):
         print(path)
     return 0
+
+
+def _write_aside(target: Path, write) -> list[Path]:
+    """Write every file into a hidden folder inside `target`, then move each into place complete:
+    a kill leaves the previous files or the new ones, never a truncated table."""
+    import shutil
+
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for old in target.glob(".export-*"):  # left by an export that was killed
+            if re.fullmatch(r"\.export-\d+", old.name):
+                shutil.rmtree(old, ignore_errors=True)
+        aside = target / f".export-{os.getpid()}"
+        try:
+            written = write(aside)
+            placed = []
+            for path in written:
+                os.replace(path, target / path.name)
+                placed.append(target / path.name)
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
+    except OSError as exc:
+        from .errors import OutputFolderError
+
+        raise OutputFolderError(f"cannot write the tables: {os.strerror(exc.errno) if exc.errno else exc}",
+                                where=str(target), fix="choose a writable folder with free space") from None  # fmt: skip
+    return placed
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -146,6 +212,7 @@ def _build(args: argparse.Namespace) -> int:
         formats=("html", "pdf") if args.format == "all" else (args.format,),
         jobs=max(1, args.jobs),
         force=args.force,
+        notebooks=Path(args.notebooks) if args.notebooks else None,
     )
     build(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
     return 0

@@ -19,7 +19,7 @@ from ..errors import BuildError, LexiconError, ThemeError
 from . import fingerprint as fp
 
 if TYPE_CHECKING:  # the tagger loads only when a lexicon must be parsed, not for a no-op build
-    from ..tag.themes import Lexicon
+    from ..tag.lexicon import Lexicon
 
 NOTEBOOKS = ("overview.ipynb", "theme.ipynb")
 Progress = Callable[[str], None]
@@ -116,7 +116,7 @@ class Plan:
 
 
 def _load(options: BuildOptions) -> Lexicon:
-    from ..tag.themes import load_lexicon
+    from ..tag.lexicon import load_lexicon
 
     lexicon = load_lexicon(options.lexicon)
     return lexicon if options.keywords is None else lexicon.with_keywords(options.themes[0], options.keywords)
@@ -142,7 +142,7 @@ def lexicon_summary(options: BuildOptions, code: str, memo: dict) -> tuple[Lexic
     if key and memo.get("key") == key:
         summary = LexiconSummary(**{k: tuple(v) if isinstance(v, list) else v for k, v in memo["summary"].items()})
     else:
-        from ..tag.themes import load_lexicon
+        from ..tag.lexicon import load_lexicon
 
         base = load_lexicon(options.lexicon)
         if options.keywords is not None and options.themes[0] in base.themes:

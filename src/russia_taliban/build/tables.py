@@ -17,7 +17,7 @@ from .plan import Progress
 
 if TYPE_CHECKING:  # pandas and the tagger load only when tables are made, not for a no-op build
     from ..load.corpus import Corpus
-    from ..tag.themes import Lexicon
+    from ..tag.lexicon import Lexicon
 
 CACHE = ".cache"
 
