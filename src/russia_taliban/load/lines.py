@@ -30,6 +30,7 @@ def _chrome() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _chrome_sources()), re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)  # the splitter and the classifier both ask, and chrome lines repeat
 def is_chrome(text: str) -> bool:
     """True when a paragraph matches, as a whole, one of the site-chrome patterns in boilerplate.yaml."""
     return _chrome().fullmatch(text.strip()) is not None
