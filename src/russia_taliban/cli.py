@@ -169,6 +169,8 @@ def _write_aside(target: Path, write) -> list[Path]:
     a kill leaves the previous files or the new ones, never a truncated table."""
     import shutil
 
+    from .build.publish import fault
+
     try:
         target.mkdir(parents=True, exist_ok=True)
         for old in target.glob(".export-*"):  # left by an export that was killed
@@ -177,6 +179,7 @@ def _write_aside(target: Path, write) -> list[Path]:
         aside = target / f".export-{os.getpid()}"
         try:
             written = write(aside)
+            fault("export-written")
             placed = []
             for path in written:
                 os.replace(path, target / path.name)

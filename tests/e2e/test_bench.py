@@ -12,7 +12,7 @@ import pytest
 from benchmarks.corpora import synthetic_corpus
 from russia_taliban.load.corpus import load_corpus
 
-from .conftest import ROOT, SEEDS
+from ..conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ import pytest
 from russia_taliban.build.pipeline import BuildOptions, build
 from russia_taliban.errors import NotebookError
 
-from .conftest import ROOT, SEEDS, copy_reports
+from ..conftest import ROOT, SEEDS, copy_reports
 
 pytestmark = pytest.mark.slow
 THEMES = ["security", "economics", "diplomacy", "humanitarian"]

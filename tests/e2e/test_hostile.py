@@ -10,7 +10,7 @@ import pytest
 
 from russia_taliban.build.pipeline import BuildOptions, build
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.slow
 PWNED = Path("/tmp/russia-taliban-pwned")

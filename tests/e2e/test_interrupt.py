@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS, copy_reports
+from ..conftest import ROOT, SEEDS, copy_reports
 
 pytestmark = pytest.mark.slow
 

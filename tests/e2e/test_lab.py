@@ -16,7 +16,7 @@ import nbformat
 import papermill
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.slow
 KERNEL = "russia-taliban"

@@ -11,7 +11,8 @@ import pytest
 
 from russia_taliban.cli import main
 
-from .conftest import ROOT, SEEDS
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
 
 ARTICLE = "Moscow and Kabul\n\nRussia’s envoy met Taliban officials in Kabul to discuss trade, security and recognition of the government.\n"
 

@@ -91,7 +91,7 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
                 job.tables = published.notebook(job.name).get("tables", "")
         t = time.perf_counter()
         coverage = f"Built from {len(corpus_report['articles'])} articles in {options.corpus.name}/"
-        pdf_note = _run(jobs, stale, options, published, stage, failed_dir, coverage, progress)
+        pdf_note = _run(jobs, stale, options, published, stage, failed_dir, coverage, progress, combined_fresh)
         timings["execute_and_render"] = round(time.perf_counter() - t, 3)
         written = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
         publish.carry_over(stage, out)
@@ -106,12 +106,15 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
         (failed_dir / f"{job.name}.ipynb").unlink(missing_ok=True)
     if failed_dir.is_dir() and not any(failed_dir.iterdir()):
         failed_dir.rmdir()
-    progress(
-        f"built {len(stale)} notebook(s), reused {len(jobs) - len(stale)}, in {time.perf_counter() - started:.1f} s -> {out}/"
-    )
+    seconds = time.perf_counter() - started
+    progress(f"built {plural(len(stale), 'notebook')}, reused {len(jobs) - len(stale)}, in {seconds:.1f} s -> {out}/")
     return BuildResult(
         [j.name for j in stale], [j.name for j in jobs if j not in stale], [*written, "manifest.json"], pdf_note
     )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _executed_before(job: Job, published: mf.Published) -> bool:
@@ -127,7 +130,7 @@ def _renderable(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _run(jobs: list[Job], stale: list[Job], options: BuildOptions, published: mf.Published, stage: Path,
-         failed_dir: Path, coverage: str, progress: Progress) -> str:  # fmt: skip
+         failed_dir: Path, coverage: str, progress: Progress, combined_fresh: bool) -> str:  # fmt: skip
     """Execute the stale notebooks and render each as soon as it is done, `options.jobs` at a time;
     then the combined report. Rendering is Python work in this process and execution happens in
     kernel processes, so the two overlap on separate cores. Returns the note on the PDF step."""
@@ -156,7 +159,7 @@ def _run(jobs: list[Job], stale: list[Job], options: BuildOptions, published: mf
             progress(f"rendered {outputs[fmt]}")
 
     in_parallel([lambda job=job: run(job) for job in jobs], options.jobs)
-    if options.full:
+    if options.full and (stale or not combined_fresh):
         combined = render.combine([load(j) for j in jobs], title=TITLE, date=coverage)
         tasks = [lambda fmt=fmt: (render_one(combined, fmt, stage / f"report.{fmt}", toc=True), progress(f"rendered report.{fmt}"))
                  for fmt in formats]  # fmt: skip
