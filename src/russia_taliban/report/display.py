@@ -93,13 +93,15 @@ class Table:
     label: str = ""  # "Table 2.1", set by Chapter
     anchor: str = ""
     css: str = "rt-table"
+    nowrap: Sequence[str] = ("published", "date", "reference")  # short columns kept on one line
+    numbers: Sequence[str] = ()  # columns of formatted numbers (strings) to align as numbers
 
     def _numeric(self, column: str) -> bool:
-        return pd.api.types.is_numeric_dtype(self.frame[column]) or column in self.formats
+        return pd.api.types.is_numeric_dtype(self.frame[column]) or column in self.formats or column in self.numbers
 
     def _html_cell(self, column: str, value: object) -> str:
         text = _format(value, self.formats.get(column, ""))
-        cls = "num" if self._numeric(column) else "text"
+        cls = "num" if self._numeric(column) else "text nowrap" if column in self.nowrap else "text"
         width = self.expand.get(column)
         if width and len(text) > width:
             short = clip(text, width)
@@ -263,8 +265,8 @@ class Concordance:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f'<tr><td class="kwic-left">{esc(r.left)}</td><td class="kwic-key">{esc(r.match)}</td>'
-            f'<td class="kwic-right">{esc(r.right)}</td><td class="kwic-source">{esc(r.source)}</td></tr>'
+            f'<tr><td class="kwic-left"><div>{esc(r.left)}</div></td><td class="kwic-key">{esc(r.match)}</td>'
+            f'<td class="kwic-right"><div>{esc(r.right)}</div></td><td class="kwic-source">{esc(r.source)}</td></tr>'
             for r in self.lines.itertuples(index=False)
         )
         anchor = f' id="{esc(self.anchor)}"' if self.anchor else ""

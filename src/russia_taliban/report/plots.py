@@ -111,30 +111,46 @@ def stagger(starts: list[float], widths: list[float], gap: float = 0.0) -> list[
     return rows
 
 
-def _text_width_in(text: str, size: float) -> float:
-    """A generous estimate of a label's width in inches (0.6 em per character)."""
-    return len(text) * size * 0.6 / 72
-
-
 def _shown_milestones(start: pd.Timestamp, end: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
     return [(when, label) for when, label in milestones() if start <= when <= end]
 
 
-def _milestone_strip(strip: Axes, start: pd.Timestamp, end: pd.Timestamp, axis_inches: float) -> int:
-    """Milestone labels in their own axes above the data, staggered; returns the number of rows."""
+def _milestone_strip(strip: Axes, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Milestone labels in their own axes above the data, staggered into rows by their drawn
+    widths (measured after layout), so no label overprints another; returns the number of rows."""
     shown = _shown_milestones(start, end)
-    span = (end - start).days or 1
-    starts = [(when - start).days / span * axis_inches for when, _ in shown]
-    widths = [_text_width_in(f"{label} ({when:%b %Y})", MILESTONE_FONT) + 0.08 for when, label in shown]
-    rows = stagger(starts, widths, gap=0.05)
-    depth = max(rows, default=-1) + 1
     strip.set_xlim(start, end)
-    strip.set_ylim(depth - 0.5, -0.6)
     strip.axis("off")
-    for (when, label), row in zip(shown, rows, strict=True):
-        strip.plot([when, when], [row, depth], color="#999999", linewidth=0.8, linestyle=":")
-        strip.annotate(f"{label} ({when:%b %Y})", (when, row), fontsize=MILESTONE_FONT, color="#444444",
-                       ha="left", va="center", xytext=(3, 0), textcoords="offset points")  # fmt: skip
+    fig = strip.get_figure()
+    texts = [
+        strip.annotate(
+            f"{label} ({when:%b %Y})",
+            (when, 0),
+            fontsize=MILESTONE_FONT,
+            color="#444444",
+            ha="left",
+            va="center",
+            xytext=(3, 0),
+            textcoords="offset points",
+            annotation_clip=False,
+        )
+        for when, label in shown
+    ]
+    for text in texts:
+        text.set_in_layout(False)  # the strip's size is fixed; labels must not reflow the data axes
+    fig.draw_without_rendering()  # lays the figure out, so the labels' extents are final
+    right = strip.get_window_extent().x1
+    for text in texts:
+        if text.get_window_extent().x1 > right:  # would run off the axes: end the label at its line
+            text.set_horizontalalignment("right")
+            text.xyann = (-3, 0)
+    boxes = [t.get_window_extent() for t in texts]
+    rows = stagger([b.x0 for b in boxes], [b.width for b in boxes], gap=6)
+    depth = max(rows, default=-1) + 1
+    for (when, _), text, row in zip(shown, texts, rows, strict=True):
+        text.xy = (when, row)
+        strip.plot([when, when], [row, depth], color="#999999", linewidth=0.8, linestyle=":", clip_on=False)
+    strip.set_ylim(max(depth, 1) - 0.5, -0.6)
     return depth
 
 
@@ -205,7 +221,7 @@ def timeline(tables: Tables) -> Chart:
             ax.set_yticks(range(len(rows)), [shorten(x, LABEL_WIDTH) for x in labels])
             ax.set_ylim(len(rows) - 0.5, -0.5)
         _milestone_lines(ax, start, end)
-        _milestone_strip(strip, start, end, WIDTH - 2.4)
+        _milestone_strip(strip, start, end)
         ax.set_xlim(start, end)
         _date_axis(ax)
         ax.set_xlabel("date")
@@ -225,7 +241,7 @@ def timeline(tables: Tables) -> Chart:
     if undated:
         notes.append(f"{plural(undated, 'undated article')} {'is' if undated == 1 else 'are'} not shown")
     caption = ("When the articles appeared (diamonds) and the dates their texts mention (dots), against the "
-               "period's milestones." + (" " + "; ".join(notes).capitalize() + "." if notes else ""))  # fmt: skip
+               "period's milestones." + (" " + "; ".join(notes)[:1].upper() + "; ".join(notes)[1:] + "." if notes else ""))  # fmt: skip
     alt = (f"Timeline of {plural(len(articles), 'dated article')} published from {articles.date.min():%B %Y} to "
            f"{articles.date.max():%B %Y}, with {plural(len(shown), 'date')} their texts mention. "
            + _milestone_alt(start, end))  # fmt: skip
@@ -252,7 +268,6 @@ def theme_trend(tables: Tables, themes: list[str] | None = None) -> Chart:
         fig = Figure(figsize=(WIDTH, 1.3 + panel * len(themes)), layout="constrained")
         axes = fig.subplots(len(themes) + 1, 1, sharex=True, height_ratios=[0.55] + [panel] * len(themes))
         strip, panels = axes[0], axes[1:]
-        _milestone_strip(strip, start, end, WIDTH - 1.9)
         many = len(per_article) > analysis.PER_ARTICLE_LIMIT
         for ax, theme in zip(panels, themes, strict=True):
             c = color(theme, themes)
@@ -279,6 +294,7 @@ def theme_trend(tables: Tables, themes: list[str] | None = None) -> Chart:
             handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555",
                                   markersize=7, label="one article (size: its paragraphs)"))  # fmt: skip
         fig.legend(handles=handles, loc="outside lower center", ncols=2)
+        _milestone_strip(strip, start, end)  # last: it measures the finished layout
     article_rows = per_article.melt(id_vars=["label", "date", "paragraphs"], value_vars=themes, var_name="theme",
                                     value_name="share")  # fmt: skip
     data = pd.concat(

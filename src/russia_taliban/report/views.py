@@ -183,7 +183,7 @@ def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) 
     if len(show.columns) > 1:
         show.loc[unvalidated.values, show.columns[1]] = "unvalidated"
     n = len(show.columns)
-    return Table(show, "Agreement of the tags with human coding, per theme",
+    return Table(show, "Agreement of the tags with human coding, per theme", numbers=list(show.columns[1:]),
                  widths=[0.14] + [0.82 / max(1, n - 1)] * (n - 1))  # fmt: skip
 
 
@@ -203,12 +203,13 @@ def sources_table(tables: Tables) -> Table:
             "author": s.author.where(s.author != "", "unknown"),
             "outlet": s.outlet.where(s.outlet != "", "unknown"),
             "published": s.published.where(s.published != "", "undated"),
-            "URL": s.url.where(s.url != "", "not recorded"),
-            "file, SHA-256": s.file + ", " + s.sha256.str[:12] + "…",
+            "URL": s.url.where(s.url != "", "—"),
+            "file": s.file,
+            "SHA-256 (first 12)": s.sha256.str[:12],
         }
     )
     return Table(frame, f"Sources: {plural(len(frame), 'article')}, by reference", css="rt-table rt-sources",
-                 widths=[0.12, 0.24, 0.12, 0.12, 0.09, 0.15, 0.16])  # fmt: skip
+                 widths=[0.11, 0.22, 0.11, 0.11, 0.09, 0.12, 0.13, 0.11])  # fmt: skip
 
 
 def method(tables: Tables, validation: pd.DataFrame) -> Prose:
