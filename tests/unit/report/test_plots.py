@@ -1,0 +1,37 @@
+import pytest
+
+from russia_taliban.report import plots
+
+
+@pytest.mark.parametrize(
+    ("starts", "widths", "rows"),
+    [([0, 10, 20], [5, 5, 5], [0, 0, 0]), ([0, 2, 6], [5, 5, 5], [0, 1, 0]), ([0, 1, 2], [10, 10, 10], [0, 1, 2])],
+)
+def test_stagger_puts_overlapping_labels_on_other_rows(starts, widths, rows) -> None:
+    assert plots.stagger(starts, widths) == rows
+
+
+def labels_overlap(chart) -> bool:
+    fig = chart.figure
+    fig.draw_without_rendering()
+    texts = [t for ax in fig.axes for t in ax.texts if "(" in t.get_text() and t.get_text().endswith(")")]
+    boxes = [t.get_window_extent() for t in texts]
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_central_chart_exports_its_numbers_and_keeps_milestone_labels_apart(tables_of) -> None:
+    tables = tables_of([{"id": "a", "published": "2021-08-20", "tags": [{"security"}, set()]},
+                        {"id": "b", "published": "2025-07-10", "tags": [{"economics"}] * 3}])  # fmt: skip
+    chart = plots.theme_trend(tables)
+    periods = chart.data[chart.data.level == "period"]
+    assert set(periods.period) == {"2021", "2025"}
+    row = periods[(periods.period == "2021") & (periods.theme == "security")].iloc[0]
+    assert row.share == 0.5 and row.low <= 0.5 <= row.high and row.articles == 1
+    assert "security: 2021 50%" in chart.alt
+    assert not labels_overlap(chart)
+
+
+def test_undated_articles_are_left_out_of_the_time_charts_and_said_so(tables_of) -> None:
+    tables = tables_of([{"id": "a", "published": "2022-03-01", "tags": [{"security"}]}, {"id": "b", "tags": [set()]}])
+    assert "1 undated article is not shown" in plots.timeline(tables).caption
+    assert "1 undated article not shown" in plots.theme_trend(tables).caption

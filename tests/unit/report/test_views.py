@@ -1,0 +1,51 @@
+import pandas as pd
+
+from russia_taliban.report import sources, views
+
+
+def test_validation_table_shows_the_rows_there_are_and_marks_uncoded_themes(tables_of) -> None:
+    validation = pd.DataFrame(
+        {"theme": ["security"], "paragraphs": [10], "f1": [0.9], "test_f1": [0.8], "new_metric": [0.5]}
+    )
+    frame = views.validation_table(validation, ["security", "narcotics"]).frame
+    assert list(frame.columns) == ["theme", "coded paragraphs", "F1 (in-sample)", "F1, test split", "new_metric"]
+    assert frame.iloc[0].tolist() == ["security", "10", "0.90", "0.80", "0.50"]
+    assert frame.iloc[1, :2].tolist() == ["narcotics", "unvalidated"]
+
+
+def test_references_fall_back_to_outlet_and_tell_alike_articles_apart(tables_of) -> None:
+    tables = tables_of([
+        {"id": "a", "author": "Jane Q. Doe", "published": "2022-01-02", "tags": [set()]},
+        {"id": "b", "author": "John Doe", "published": "2022-05-02", "tags": [set()]},
+        {"id": "c", "author": "", "outlet": "Wire", "published": "", "tags": [set()]},
+    ])  # fmt: skip
+    assert sources.references(tables).tolist() == ["Doe 2022a", "Doe 2022b", "Wire n.d."]
+
+
+def test_sources_list_one_row_per_article_and_undated_marked(tables_of) -> None:
+    tables = tables_of([{"id": "a", "author": "A B", "published": "2023-01-01", "tags": [set()]},
+                        {"id": "b", "author": "C D", "tags": [set()]}])  # fmt: skip
+    assert len(views.sources_table(tables).frame) == 2
+    published = views.articles_table(tables).frame.published.tolist()
+    assert published == ["2023-01-01", views.UNDATED]
+
+
+def test_quotations_are_in_date_order_with_their_source(tables_of) -> None:
+    tables = tables_of([{"id": "late", "author": "Late Author", "published": "2025-01-01", "tags": [set(), set()]},
+                        {"id": "early", "author": "Early Author", "published": "2021-01-01", "tags": [set()]}])  # fmt: skip
+    tables.quotes = pd.DataFrame({"article_id": ["late", "early"], "paragraph_id": ["late-001", "early-000"],
+                                  "speaker": ["X", ""], "quote": ["later words here now", "earlier words here now"]})  # fmt: skip
+    frame = views.quotes_table(tables).frame
+    assert frame.quotation.tolist() == ["earlier words here now", "later words here now"]
+    assert frame.source.tolist() == ["Author 2021, ¶1", "Author 2025, ¶2"]
+    assert frame.speaker.tolist() == ["(unattributed)", "X"]
+
+
+def test_method_text_follows_the_lexicon_and_corpus(tables_of) -> None:
+    tables = tables_of([{"id": "a", "tags": [set()] * 3}])
+    text = " ".join(views.method(tables, pd.DataFrame({"theme": ["security"]})).lines)
+    assert (
+        "1 article from 1 outlet, with 3 content paragraphs" in text
+        and "reaches 2.5 (1 for paragraphs under 25 words)" in text
+    )
+    assert "No human coding exists for economics" in text
