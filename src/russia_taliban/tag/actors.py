@@ -10,6 +10,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,9 +20,23 @@ from ..resources import package_text
 from ..yamlio import parse_yaml, read_yaml, shown
 from .hits import located, longest_first, longest_first_mask
 from .matcher import Matcher
+from .names import new_names
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _FIX = "give `actors:` as a list of {name, type, aliases}; see data/actors.yaml"
-MENTION_COLUMNS = ["article_id", "paragraph_id", "actor", "actor_type", "surface", "start", "end"]
+MENTION_COLUMNS = [
+    "article_id",
+    "paragraph_id",
+    "actor",
+    "actor_type",
+    "surface",
+    "start",
+    "end",
+    "in_gazetteer",
+    "role",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +164,51 @@ def find_mentions(paragraphs: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFram
             earlier = (pairs[at] == pair) & (named[first[at]] < np.arange(len(pair)))
         keep = ~surname | earlier
         row, start, end, actor = row[keep], start[keep], end[keep], actor[keep]
-    return pd.DataFrame(
+    known = pd.DataFrame(
         {
             **located(paragraphs, texts, row, start, end),
             "actor": gazetteer.keys.name.take(actor),
             "actor_type": gazetteer.keys.type.take(actor),
-        },
-        columns=MENTION_COLUMNS,
+            "in_gazetteer": True,
+            "role": "",
+            "_row": row,
+        }
+    )
+    new = _new_mentions(paragraphs, texts, content, row, start, end)
+    frame = pd.concat([known, new], ignore_index=True) if len(new) else known
+    if len(new):
+        frame = frame.sort_values(["_row", "start"], kind="stable", ignore_index=True)
+    return frame[MENTION_COLUMNS]
+
+
+def _new_mentions(paragraphs: pd.DataFrame, texts: list[str], content: np.ndarray, row: np.ndarray,
+                  start: np.ndarray, end: np.ndarray) -> pd.DataFrame:  # fmt: skip
+    """Mentions of people and organisations beyond the gazetteer (see `names`), outside its hits."""
+    import numpy as np
+
+    bounds = [*np.searchsorted(row, content).tolist(), len(row)]
+    starts, ends = start.tolist(), end.tolist()
+    rows: list[tuple] = []
+    for i, r in enumerate(content.tolist()):
+        a, b = bounds[i], bounds[i + 1]
+        for found in new_names(texts[r], list(zip(starts[a:b], ends[a:b], strict=True))):
+            rows.append((r, found.start, found.end, found.name, found.type, texts[r][found.start : found.end],
+                         found.role))  # fmt: skip
+    if not rows:
+        return pd.DataFrame()
+    at, s, e, name, kind, surface, role = (list(x) for x in zip(*rows, strict=True))
+    at = np.array(at, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "article_id": paragraphs["article_id"].array.take(at),
+            "paragraph_id": paragraphs["paragraph_id"].array.take(at),
+            "actor": name,
+            "actor_type": kind,
+            "surface": surface,
+            "start": np.array(s, dtype=np.int64),
+            "end": np.array(e, dtype=np.int64),
+            "in_gazetteer": False,
+            "role": role,
+            "_row": at,
+        }
     )

@@ -1,104 +1,55 @@
 """Direct quotations and who said them.
 
 A quotation is text in straight or typographic double quotes (or ‘single’ quotes) of four words or
-more; shorter ones are scare quotes ("red lines", "baseless"). The speaker is found in the same
-sentence, in the forms attribution takes in English journalism:
+more; shorter ones are scare quotes ("red lines", "baseless"). Its speaker is looked for, in order:
 
-- after the quote: "…," said X / "…," X said / "…," writes X / "…," X, a senior analyst, told Y /
-  "…," according to X
-- before it: X said: "…" / X said that "…" / X, the envoy, called the Taliban a "…" / according to X,
-  … "…" / As X told Y, "…"
-- he/she resolves to the person last named in the article; a paragraph that is only a quotation
-  continues the previous paragraph's speaker.
-Names resolve to canonical gazetteer names (so "said Rose" gives "Caroline Rose" once she is named
-in full); a name the gazetteer lacks is kept as written, without its title; no speaker gives "".
+1. in the attribution clause after it, in the same sentence: "…," said X / "…," X said / "…," writes
+   X / "…," X, a senior analyst, told Y / "…," according to X; a long quote's clause follows its
+   closing mark, however many sentences it holds;
+2. in the clause before it: X said: "…" / X said that "…" / X, the envoy, called the Taliban a "…" /
+   According to X, … "…" / As X told Y, "…" / …, said X, "…" (the second half of a split quotation);
+3. in the quotations before it in the same paragraph: a quote continued after its attribution
+   ("“A,” said X. “B.”") keeps X, so no fragment is attributed while its main part is not;
+4. in the sentence before it, when the quote opens its sentence ("X was blunt. “…”");
+5. a paragraph that is only a quotation continues the previous paragraph's speaker.
+A clause names its speaker as a person from the gazetteer (canonical name; "he"/"she" for the person
+last named), a person beyond it (a capitalised name with a cue: see `names`; titles and roles
+stripped, kept in `speaker_role`), or a role alone ("a Foreign Ministry spokesperson": the role and
+organisation as written). No speaker gives "". Word lists are in data/wordlists.yaml.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from ..load.paragraphs import CONTENT_KINDS
 from ..text import sentences
-from .actors import Gazetteer
+from ..text.wordlists import words_of
+from .actors import Gazetteer, find_mentions
+from .names import PERSON, is_person_name, strip_titles
 
-QUOTE_COLUMNS = ["article_id", "paragraph_id", "speaker", "quote"]
+QUOTE_COLUMNS = ["article_id", "paragraph_id", "speaker", "quote", "speaker_type", "speaker_role"]
 MIN_WORDS = 4
+ROLE = "role"
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_QUOTE_MARKS = '“”"‘'  # not ’, which is also the apostrophe
+_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "his", "her", "their", "its", "our"})
+_LINKS = frozenset({"for", "of", "at", "in", "near", "on", "from", "with", "to"})
 
-_VERBS = (
-    r"said|says|say|writes|wrote|added|adds|told|tells|telling|noted|notes|explained|explains|argued|argues|"
-    r"stated|states|declared|declares|claimed|claims|warned|warns|insisted|insists|stressed|stresses|"
-    r"emphasi[sz]ed|emphasi[sz]es|called|calls|described|describes|remarked|observed|announced|asserted|"
-    r"replied|responded|answered|acknowledged|admitted|suggested|predicted|concluded|put it"
-)
-_NAME = r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:bin|ibn|al|el|de|van|von|der)\s+)?[A-Z][\w’'\-]*){0,3})"
-_PRONOUN = r"(?:[Hh]e|[Ss]he)"
-_AFTER_VERB_NAME = re.compile(rf"^[\s,.]*(?:{_VERBS})\s+(?P<name>{_NAME})")
-_AFTER_NAME_VERB = re.compile(
-    rf"^[\s,.]*(?P<name>{_NAME}|{_PRONOUN})(?:\s*,[^,“”\"]{{1,200}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b"
-)
-_AFTER_ACCORDING = re.compile(r"^[\s,.]*[Aa]ccording to (?P<name>[^,.;“”\"]{1,160})")
-_BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[^,;“”\"]{1,160})")
-_BEFORE_VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_BEFORE_NAME = re.compile(rf"(?P<name>{_NAME}|\b{_PRONOUN}\b)")
-_TITLES = frozenset(
-    [
-        "President",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Secretary",
-        "Ambassador",
-        "Envoy",
-        "Special",
-        "Presidential",
-        "Spokesman",
-        "Spokesperson",
-        "Spokeswoman",
-        "Chief",
-        "General",
-        "Gen.",
-        "Col.",
-        "Colonel",
-        "Lt.",
-        "Deputy",
-        "Acting",
-        "Senator",
-        "Sen.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Dr.",
-        "Professor",
-        "Prof.",
-        "Director",
-        "Director-General",
-        "Analyst",
-        "Minister",
-        "Chairman",
-        "Head",
-        "Commander",
-        "The",
-        "A",
-        "An",
-        "As",
-        "Russian",
-        "Chinese",
-        "Pakistani",
-        "Iranian",
-        "Afghan",
-        "Taliban",
-        "Kremlin",
-        "Moscow",
-        "Official",
-        "Officials",
-    ]
-)
+
+class Speaker(NamedTuple):
+    name: str
+    type: str = ""  # "person", names.PERSON, ROLE or ""
+    role: str = ""
+
+
+NOBODY = Speaker("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,121 +98,279 @@ def _sentence_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _clean(name: str) -> str:
-    words = name.replace("’s", "").replace("'s", "").split()
-    while words and words[0].rstrip(",") in _TITLES:
-        words.pop(0)
-    return " ".join(words).strip(" ,.")
+@functools.cache
+def _pronoun_verb() -> re.Pattern[str]:
+    verbs = _verbs().pattern
+    return re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+{verbs}|{verbs}\s+(?:he|she)\b")
 
 
-class _Speakers:
-    """Resolves words found near a quote to a canonical speaker, remembering the article's persons."""
+@functools.cache
+def _verbs() -> re.Pattern[str]:
+    words = sorted(words_of("attribution_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+class _Article:
+    """What the speaker rules need to know of the article so far: who was named, and where."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.seen: set[str] = set()
-        self.earlier: list[str] = []  # the article's text so far, for surnames the gazetteer lacks
-        self.last_person = ""
+        self.last_person = NOBODY
+        self.surnames: dict[str, Speaker] = {}  # the last word of each person beyond the gazetteer
+        self.earlier: list[str] = []  # the article's paragraphs so far, for full names of surnames
 
-    def note(self, text: str, persons: list[str] | None = None) -> None:
-        """Remember a paragraph (or its start); `persons` are its person mentions, if already found."""
-        if persons is None:
-            persons = [a.name for a, _, _ in self.gazetteer.mentions(text, self.seen) if a.type == "person"]
-        self.seen.update(persons)
-        if persons:
-            self.last_person = persons[-1]
-        self.earlier.append(text)
-
-    def resolve(self, phrase: str) -> str:
-        """The speaker a phrase names: "he", "Lavrov", "the Chinese envoy Yue Xiaoyong", "Caroline Rose, ..."."""
-        if re.fullmatch(_PRONOUN, phrase.strip()):
-            return self.last_person
-        found = self.gazetteer.mentions(phrase, set(self.seen))
-        persons = [a for a, _, _ in found if a.type == "person"]
-        if persons:
-            return persons[-1].name
-        names = [_clean(m.group()) for m in re.finditer(_NAME, phrase)]
-        names = [n for n in names if n and not self.gazetteer.resolve(n)]
-        if not names:
-            return ""  # "according to the Kremlin": an institution, not a speaker
-        name = names[-1]
-        if len(name.split()) >= 2:
-            return name
-        return self._full_name(name)
-
-    def _full_name(self, surname: str) -> str:
-        """A surname alone: the last full name ending in it earlier in the article, else ""."""
+    def full_name(self, surname: str) -> Speaker:
+        """A surname alone: the last capitalised full name ending in it earlier in the article."""
         pattern = re.compile(rf"\b((?:[A-Z][\w’'\-]*\s+){{1,2}}){re.escape(surname)}\b")
         for text in reversed(self.earlier):
             for m in reversed(list(pattern.finditer(text))):
-                full = _clean(m.group())
-                if len(full.split()) >= 2 and not self.gazetteer.resolve(full):
-                    return full
-        return ""
+                full, _ = strip_titles(m.group())
+                if is_person_name(full) and self.gazetteer.resolve(full) is None:
+                    return Speaker(full, PERSON)
+        return NOBODY
+
+    def met(self, person: Speaker) -> None:
+        self.last_person = person
+        if person.type == PERSON and len(person.name.split()) > 1:
+            self.surnames[person.name.split()[-1]] = person
 
 
-def _speaker_for(text: str, span: QuoteSpan, sentence: tuple[int, int], speakers: _Speakers) -> str:
-    after = text[span.end : sentence[1] + 1]
-    for pattern in (_AFTER_ACCORDING, _AFTER_VERB_NAME, _AFTER_NAME_VERB):
-        m = pattern.match(after)
-        if m:
-            return speakers.resolve(m.group("name"))
-    before = text[sentence[0] : span.start]
-    according = list(_BEFORE_ACCORDING.finditer(before))
+class _Paragraph:
+    """One paragraph's text and the persons mentioned in it (gazetteer and beyond), by position."""
+
+    __slots__ = ("__dict__", "article", "noted", "persons", "text")
+
+    def __init__(self, text: str, persons: list[tuple[int, int, Speaker]], article: _Article) -> None:
+        self.text, self.persons, self.article = text, persons, article
+        self.noted = 0  # persons before this offset have been passed to the article
+
+    def note_until(self, offset: int) -> None:
+        for start, _, person in self.persons:
+            if self.noted <= start < offset:
+                self.article.met(person)
+        self.noted = max(self.noted, offset)
+
+    def persons_in(self, start: int, end: int) -> list[Speaker]:
+        return [p for s, e, p in self.persons if start <= s and e <= end]
+
+    def speaker_in(self, start: int, end: int, *, first: bool = True) -> Speaker:
+        """The speaker a clause text[start:end] names: a person, "he"/"she", a known surname, a lone
+        name beside the verb, or a role; NOBODY if none."""
+        persons = self.persons_in(start, end)
+        if persons:
+            return persons[0] if first else persons[-1]
+        clause = self.text[start:end]
+        words = clause.split()
+        near = " ".join(words[:3]), " ".join(words[-3:])
+        if any(_PRONOUN.search(x) for x in near) or _pronoun_verb().search(clause):
+            return self.antecedent(start)  # "he said", "she added", "…, he told reporters"
+        for word in re.findall(r"[A-Z][\w’'\-]+", clause):
+            actor = self.article.gazetteer.resolve(word)
+            if actor is not None and actor.type == "person":
+                return Speaker(actor.name, "person")
+            if word in self.article.surnames:
+                return self.article.surnames[word]
+            full = self.article.full_name(word) if is_person_name(word, single=True) else NOBODY
+            if full.name:
+                return full
+        lone = re.match(rf"[\s,.]*(?:{_verbs().pattern}\s+)?([A-Z][\w’'\-]+),\s+(?:a|an|the|who)\s", clause)
+        if lone:  # "said Mahbooba, a 24-year-old …": a first name alone, with an apposition
+            name, _ = strip_titles(lone.group(1))
+            if is_person_name(name, single=True) and self.article.gazetteer.resolve(name) is None:
+                return Speaker(name, PERSON)
+        return _role(clause)
+
+    def antecedent(self, offset: int) -> Speaker:
+        """Who "he" or "she" at `offset` refers to: the last person or role subject named before it."""
+        subjects = [(s, p) for s, _, p in self.persons if s < offset] + [
+            (s, p) for s, p in self.role_subjects() if s < offset
+        ]
+        return max(subjects, key=lambda sp: sp[0])[1] if subjects else self.article.last_person
+
+    @functools.cached_property
+    def _role_subjects(self) -> list[tuple[int, Speaker]]:
+        # "A senior Russian diplomat, speaking on condition of anonymity, put it bluntly." names a
+        # speaker by role that a later "he said" refers to.
+        out = []
+        for start, end in sentences.spans(self.text):
+            verb = _verbs().search(self.text, start, end)
+            if verb is None or self.persons_in(start, verb.start()):
+                continue
+            role = _role(self.text[start : verb.start()])
+            if role.name:
+                out.append((start, role))
+        return out
+
+    def role_subjects(self) -> list[tuple[int, Speaker]]:
+        return self._role_subjects
+
+
+def _role(clause: str) -> Speaker:
+    """A role given instead of a name ("a senior Russian official", "a spokeswoman for an aid group"):
+    the role noun with the words that qualify it back to a determiner, and a "for/of/in …" after it."""
+    tokens = re.findall(r"[\w’'\-]+|[^\w\s]", clause)
+    lower = [t.lower() for t in tokens]
+    heads = [i for i, t in enumerate(lower) if t in words_of("speaker_roles")]
+    if not heads:
+        return NOBODY
+    head = heads[0] if lower[heads[0] + 1 : heads[0] + 2] in (["for"], ["of"], ["at"]) else heads[-1]
+    first = head
+    while first > max(0, head - 4) and _modifier(tokens[first - 1]):
+        first -= 1
+    last = head
+    if head + 2 < len(tokens) and lower[head + 1] in _LINKS:
+        last = head + 1
+        while last + 1 < len(tokens) and last < head + 6 and (lower[last + 1] in _DETERMINERS or (
+                _modifier(tokens[last + 1]) and lower[last + 1] not in _LINKS)):  # fmt: skip
+            last += 1
+        if last == head + 1:
+            last = head
+    phrase = [t for t in tokens[first : last + 1] if t.lower() not in _DETERMINERS]
+    return Speaker(" ".join(phrase), ROLE)
+
+
+def _modifier(token: str) -> bool:
+    # A word that can qualify a role noun: not punctuation, a determiner, a relative or an attribution verb.
+    return (
+        token[0].isalnum()
+        and token.lower() not in _DETERMINERS | {"who", "whose", "which", "that", "and", "or", "but"}
+        and not _verbs().fullmatch(token)
+    )
+
+
+def _after_clause(text: str, span: QuoteSpan, sentence_end: int) -> tuple[int, int] | None:
+    """The attribution clause right after a quote ("…," said X, the …), as offsets, if there is one."""
+    end = sentence_end
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark, span.end, end)
+        end = at if at != -1 else end
+    clause = text[span.end : end]
+    head = clause[:160]
+    if re.match(r"^[\s,.]*[Aa]ccording to\b", head):
+        return span.end, end
+    verb = _verbs().search(head)
+    if verb is None or len(head[: verb.start()].split()) > 10:
+        return None
+    stop = re.search(r"[.;](?=\s|$)", clause[verb.end() :])  # the clause ends at the sentence's end
+    return span.end, span.end + verb.end() + (stop.start() if stop else len(clause) - verb.end())
+
+
+def _before_speaker(paragraph: _Paragraph, lo: int, span: QuoteSpan) -> Speaker:
+    """The speaker the clause before a quote names (lo: the sentence's start or the previous quote's end)."""
+    text = paragraph.text
+    before = text[lo : span.start]
+    according = list(_ACCORDING.finditer(before))
     if according:
-        return speakers.resolve(according[-1].group("name"))
-    verbs = list(_BEFORE_VERB.finditer(before))
+        found = paragraph.speaker_in(lo + according[-1].end(), span.start)
+        if found.name:
+            return found
+    verbs = list(_verbs().finditer(before))
     if verbs:
-        names = [m for m in _BEFORE_NAME.finditer(before[: verbs[-1].start()]) if m.group("name").strip()]
-        for m in reversed(names):
-            speaker = speakers.resolve(m.group("name"))
-            if speaker:
-                return speaker
-    return ""
+        verb = verbs[-1]
+        found = paragraph.speaker_in(lo, lo + verb.start(), first=False)  # "Political analyst X said …"
+        if found.name:
+            return found
+        found = paragraph.speaker_in(lo + verb.end(), span.start)  # "…, said X, “…"
+        if found.name:
+            return found
+    if before.rstrip().endswith(":"):
+        return paragraph.speaker_in(lo, span.start, first=False)
+    return NOBODY
 
 
 def find_quotes(paragraphs: pd.DataFrame, gazetteer: Gazetteer, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per quotation in content paragraphs (pull-quote repeats skipped).
 
-    `mentions` (from find_mentions) saves scanning every paragraph for persons again.
+    `mentions` (from find_mentions on the same paragraphs) saves finding the persons again.
     """
-    persons: dict[str, list[tuple[int, str]]] | None = None
-    if mentions is not None:
-        persons = {}
-        people = mentions[mentions.actor_type == "person"]
-        for paragraph_id, start, actor in people[["paragraph_id", "start", "actor"]].itertuples(index=False):
-            persons.setdefault(paragraph_id, []).append((start, actor))
+    if mentions is None:
+        mentions = find_mentions(paragraphs, gazetteer)
+    persons: dict[str, list[tuple[int, int, Speaker]]] = {}
+    people = mentions[mentions.actor_type.isin(["person", PERSON])]
+    for paragraph_id, start, end, actor, kind, role in people[
+        ["paragraph_id", "start", "end", "actor", "actor_type", "role"]
+    ].itertuples(index=False):
+        persons.setdefault(paragraph_id, []).append((start, end, Speaker(actor, kind, role)))
     rows = []
     current = None
-    speakers = _Speakers(gazetteer)
-    previous_speaker = ""
+    article = _Article(gazetteer)
+    previous_speaker = NOBODY
     for article_id, paragraph_id, kind, text in paragraphs[["article_id", "paragraph_id", "kind", "text"]].itertuples(
         index=False
     ):
         if article_id != current:
-            current, speakers, previous_speaker = article_id, _Speakers(gazetteer), ""
+            current, article, previous_speaker = article_id, _Article(gazetteer), NOBODY
         if kind not in CONTENT_KINDS:
             continue
-        named = None if persons is None else persons.get(paragraph_id, [])
+        paragraph = _Paragraph(text, persons.get(paragraph_id, []), article)
         spans = quote_spans(text)
         if not spans:
-            speakers.note(text, None if named is None else [a for _, a in named])
-            previous_speaker = ""
+            paragraph.note_until(len(text))
+            article.earlier.append(text)
+            previous_speaker = NOBODY
             continue
-        bounds = sentences.spans(text)
-        found_any = ""
-        noted = 0
-        for span in spans:
-            sentence = next(((s, e) for s, e in bounds if s <= span.start < e), (0, len(text)))
-            before = None if named is None else [a for s, a in named if noted <= s < span.start]
-            speakers.note(text[noted : span.start], before)
-            noted = span.start
-            speaker = _speaker_for(text, span, sentence, speakers)
-            only_quote = not text[: span.start].strip() and not text[span.end :].strip(' .”"')
-            if not speaker and only_quote:
-                speaker = previous_speaker  # a paragraph that continues the last speaker's words
-            rows.append((article_id, paragraph_id, speaker, span.text))
-            found_any = speaker or found_any
-        speakers.note(text[noted:], None if named is None else [a for s, a in named if s >= noted])
-        previous_speaker = found_any
+        speakers = _attribute(paragraph, spans, previous_speaker)
+        for span, speaker in zip(spans, speakers, strict=True):
+            rows.append((article_id, paragraph_id, speaker.name, span.text, speaker.type, speaker.role))
+        paragraph.note_until(len(text))
+        article.earlier.append(text)
+        previous_speaker = next((s for s in reversed(speakers) if s.name), NOBODY)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _attribute(paragraph: _Paragraph, spans: list[QuoteSpan], previous: Speaker) -> list[Speaker]:
+    """The speaker of each quotation of one paragraph (rules 1-5 of the module docstring)."""
+    text = paragraph.text
+    bounds = sentences.spans(text)
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in bounds if s <= offset < e), (0, len(text)))
+
+    out: list[Speaker] = []
+    for i, span in enumerate(spans):
+        paragraph.note_until(span.start)
+        sentence = sentence_of(span.start)
+        closing = sentence_of(max(span.end - 1, span.start))
+        speaker = NOBODY
+        clause = _after_clause(text, span, max(closing[1], span.end))
+        if clause is not None:
+            speaker = paragraph.speaker_in(*clause)
+        if not speaker.name:
+            lo = max(sentence[0], spans[i - 1].end if i else 0)
+            speaker = _before_speaker(paragraph, lo, span)
+        if not speaker.name and i and out[-1].name:
+            speaker = out[-1]  # the quotation continues after its attribution
+        if not speaker.name:
+            speaker = _previous_sentence(paragraph, bounds, sentence, span)
+        only_quote = len(spans) == 1 and not text[: span.start].strip() and not text[span.end :].strip(' .”"')
+        if not speaker.name and only_quote:
+            speaker = previous  # a paragraph that continues the last speaker's words
+        out.append(speaker)
+        if speaker.type in ("person", PERSON):
+            paragraph.article.met(speaker)
+    if out and out[0].name == "" and any(s.name for s in out):
+        # "“A,” he said, “B.”" attributes B; A, before its attribution, is the same quotation
+        first_named = next(s for s in out if s.name)
+        out = [first_named if not s.name and j < out.index(first_named) and _joined(spans, j, text) else s
+               for j, s in enumerate(out)]  # fmt: skip
+    return out
+
+
+def _previous_sentence(paragraph: _Paragraph, bounds: list[tuple[int, int]], sentence: tuple[int, int],
+                       span: QuoteSpan) -> Speaker:  # fmt: skip
+    """For a quote that opens its sentence ("X was blunt. “…”"): the last person the sentence before names."""
+    before = paragraph.text[sentence[0] : span.start]
+    if before.strip() and re.search(r"[.!?]\s*$", before):  # the splitter kept "… blunt. “…" together
+        earlier = (sentence[0], span.start)
+    elif not before.strip() and sentence in bounds and bounds.index(sentence):
+        earlier = bounds[bounds.index(sentence) - 1]
+    else:
+        return NOBODY
+    persons = paragraph.persons_in(*earlier)
+    return persons[-1] if persons else NOBODY
+
+
+def _joined(spans: list[QuoteSpan], j: int, text: str) -> bool:
+    # The quote and the next one are one sentence broken by an attribution (no sentence end between).
+    between = text[spans[j].end : spans[j + 1].start] if j + 1 < len(spans) else ""
+    return bool(between) and not re.search(r"[.!?]\s", between) and bool(_verbs().search(between))

@@ -83,3 +83,54 @@ def test_known_mentions_give_the_same_speakers(seeds) -> None:
     assert find_quotes(frame, builtin_gazetteer()).equals(
         find_quotes(frame, builtin_gazetteer(), find_mentions(frame, builtin_gazetteer()))
     )
+
+
+S = "the door is open but nobody has walked through it"  # a quotation of our own, long enough
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # titles and roles stripped; aliases resolved
+        ([f"“{S},” said Judge Oleg Nefyodov."], [("Oleg Nefedov", "person")]),
+        ([f"“{S},” said Zabiullah Mujahid."], [("Zabihullah Mujahid", "person")]),
+        ([f"Foreign Minister Sergei Lavrov said: “{S}.”"], [("Sergey Lavrov", "person")]),
+        ([f"Deputy Foreign Minister Ivan Petrov said: “{S}.”"], [("Ivan Petrov", "person (not in gazetteer)")]),
+        ([f"Ambassador Lena Fischer told reporters that “{S}.”"], [("Lena Fischer", "person (not in gazetteer)")]),
+        # the speaker named in the sentence before, or after a long quote
+        ([f"Sergey Lavrov was blunt. “{S}.”"], [("Sergey Lavrov", "person")]),
+        ([f"The analyst Tomas Berg was unimpressed. “{S}.”"], [("Tomas Berg", "person (not in gazetteer)")]),
+        ([f"“{S}. It will stay open. Nobody will close it,” said Ivan Petrov, the envoy."],
+         [("Ivan Petrov", "person (not in gazetteer)")]),
+        # speakers beyond the gazetteer, by their cues
+        ([f"“{S},” said Omar Haidari, who advises the chamber of commerce."],
+         [("Omar Haidari", "person (not in gazetteer)")]),
+        ([f"“{S},” said Farida, a nurse in Herat."], [("Farida", "person (not in gazetteer)")]),
+        ([f"Political analyst Karim Sadat said the move was small. “{S},” he said."],
+         [("Karim Sadat", "person (not in gazetteer)")]),
+        # spokespeople and officials named only by role
+        ([f"A Foreign Ministry spokesperson said: “{S}.”"], [("Foreign Ministry spokesperson", "role")]),
+        ([f"“{S},” a spokeswoman for the World Food Programme said."],
+         [("spokeswoman for World Food Programme", "role")]),
+        ([f"A senior Russian diplomat put it bluntly. “{S},” he said."], [("senior Russian diplomat", "role")]),
+        # a quotation split by its attribution, or continued after it, is one speaker's
+        ([f"“{S},” Lavrov said, “and it will stay open for a long time.”"],
+         [("Sergey Lavrov", "person"), ("Sergey Lavrov", "person")]),
+        ([f"“{S},” said Sergey Lavrov. “We will wait for as long as it takes.”"],
+         [("Sergey Lavrov", "person"), ("Sergey Lavrov", "person")]),
+        ([f"“We will wait for them,” he said, “{S}.”", "ignored"], [("", ""), ("", "")]),
+    ],
+)  # fmt: skip
+def test_speaker_patterns(texts: list[str], expected: list[tuple[str, str]]) -> None:
+    found = find_quotes(paragraphs_frame(*texts), builtin_gazetteer())
+    assert list(zip(found.speaker, found.speaker_type, strict=True)) == expected
+
+
+def test_a_person_beyond_the_gazetteer_keeps_their_role() -> None:
+    found = find_quotes(paragraphs_frame(f"“{S},” said Omar Haidari, who advises the chamber."), builtin_gazetteer())
+    assert found.speaker_role.tolist() == ["who advises the chamber"]
+
+
+def test_a_surname_alone_finds_the_full_name_given_earlier() -> None:
+    texts = ["Its spokesman, Omar Haidari, wrote on Monday that talks went well.", f"“{S},” Haidari said."]
+    assert quotes(*texts) == [("Omar Haidari", S)]

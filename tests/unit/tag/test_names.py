@@ -1,0 +1,55 @@
+import pytest
+
+from russia_taliban.tag.names import ORGANISATION, PERSON, is_person_name, new_names, strip_titles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Judge Ilya Morozov read the ruling.", [("Ilya Morozov", PERSON, "Judge")]),
+        ("Political analyst Karim Sadat disagreed.", [("Karim Sadat", PERSON, "Political analyst")]),
+        ("Its spokesman, Omar Haidari, spoke.", [("Omar Haidari", PERSON, "spokesman")]),
+        ("Omar Haidari, who advises the chamber, spoke.", [("Omar Haidari", PERSON, "who advises the chamber")]),
+        ("Lena Fischer, a researcher in Bonn, spoke.", [("Lena Fischer", PERSON, "a researcher in Bonn")]),
+        ("“It will pass,” said Ivan Petrov.", [("Ivan Petrov", PERSON, "")]),
+        ("Ivan Petrov said it would pass.", [("Ivan Petrov", PERSON, "")]),
+        ("the Afghan Chamber of Commerce and the Russian Foreign Ministry",
+         [("Afghan Chamber of Commerce", ORGANISATION, ""), ("Russian Foreign Ministry", ORGANISATION, "")]),
+        # no cue, or not a name: nothing
+        ("Ivan Petrov and Lena Fischer met.", []),
+        ("The former Soviet republics said little.", []),
+        ("Officials in Central Asia said little.", []),
+        ("“It will pass,” told Ekho Moskvy listeners.", []),
+    ],
+)  # fmt: skip
+def test_cued_names_are_found_with_their_roles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = new_names(text)
+    assert [(n.name, n.type, n.role) for n in found] == expected
+    assert all(text[n.start : n.end] == n.name for n in found)
+
+
+def test_names_inside_known_spans_are_left_to_the_gazetteer() -> None:
+    text = "Judge Ilya Morozov read the ruling."
+    assert new_names(text, [(6, 18)]) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "title"),
+    [
+        ("Deputy Foreign Minister Ivan Petrov", "Ivan Petrov", "Deputy Foreign Minister"),
+        ("the Judge Ilya Morozov", "Ilya Morozov", "Judge"),
+        ("Kabulov’s deputy", "Kabulov", ""),
+        ("Dr. Lena Fischer", "Lena Fischer", "Dr."),
+    ],
+)
+def test_titles_and_roles_are_stripped_from_names(phrase: str, name: str, title: str) -> None:
+    assert strip_titles(phrase) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("name", "single", "ok"),
+    [("Ivan Petrov", False, True), ("Ivan", False, False), ("Farida", True, True), ("Foreign Ministry", False, False),
+     ("Central Asia", False, False), ("Soviet Union", False, False), ("Abdul al Rahman", False, True)],
+)  # fmt: skip
+def test_what_can_be_a_persons_name(name: str, single: bool, ok: bool) -> None:
+    assert is_person_name(name, single=single) is ok
