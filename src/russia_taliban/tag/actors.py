@@ -18,7 +18,7 @@ from ..errors import LexiconError
 from ..load.paragraphs import CONTENT_KINDS
 from ..resources import package_text
 from ..yamlio import parse_yaml, read_yaml, shown
-from .hits import located, longest_first, longest_first_mask
+from .hits import located, longest_first_mask
 from .matcher import Matcher
 from .names import new_names
 
@@ -76,18 +76,6 @@ class Gazetteer:
         """The actor a name refers to, if the whole name is one of its aliases (or its surname)."""
         hits = [h for h in self.matcher.scan(name) if h.start == 0 and h.end == len(name)]
         return self.owners[hits[0].key][0] if hits else None
-
-    def mentions(self, text: str, seen: set[str]) -> list[tuple[Actor, int, int]]:
-        """Actors in `text`, leftmost-longest; `seen` holds persons already named in the article."""
-        out = []
-        for hit in longest_first(self.matcher.scan(text)):
-            actor, is_surname = self.owners[hit.key]
-            if is_surname and actor.name not in seen:
-                continue
-            if actor.type == "person":
-                seen.add(actor.name)
-            out.append((actor, hit.start, hit.end))
-        return out
 
 
 class _Keys:

@@ -102,3 +102,44 @@ def test_a_users_actors_file_adds_actors_with_non_latin_aliases(tmp_path) -> Non
 @pytest.mark.parametrize(("spelling", "actor"), [("Oleg Nefyodov", "Oleg Nefedov"), ("Oleg Nefedov", "Oleg Nefedov")])
 def test_transliterations_are_aliases(spelling: str, actor: str) -> None:
     assert mentions(f"Judge {spelling} read the ruling.").actor.tolist() == [actor]
+
+
+def reference_mentions(paragraphs: pd.DataFrame, gazetteer) -> list[tuple[str, str, int, int]]:
+    """The gazetteer rule written plainly, one paragraph at a time: leftmost-longest aliases, and a
+    surname only once its person was named in full earlier in the same article."""
+    from russia_taliban.tag.hits import longest_first
+
+    out, seen, article = [], set(), None
+    for row in paragraphs.itertuples(index=False):
+        if row.article_id != article:
+            article, seen = row.article_id, set()
+        for hit in longest_first(gazetteer.matcher.scan(row.text)):
+            actor, is_surname = gazetteer.owners[hit.key]
+            if is_surname and actor.name not in seen:
+                continue
+            if actor.type == "person":
+                seen.add(actor.name)
+            out.append((row.paragraph_id, actor.name, hit.start, hit.end))
+    return out
+
+
+def test_mentions_of_all_paragraphs_at_once_agree_with_one_at_a_time() -> None:
+    import random
+
+    pool = ["Lavrov", "Sergei Lavrov", "Kabulov", "Zamir Kabulov", "Daesh", "Daesh-K", "ISIS", "ISIS-K", "said",
+            "the", "Russia", "Russian Federation", "and", "Mujahid", "Zabiullah Mujahid", "Taliban", "met", "in"]  # fmt: skip
+    rng = random.Random(5)
+    frames = []
+    for a in range(30):
+        texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 6))]
+        frames.append(
+            paragraphs_frame(*texts).assign(
+                article_id=f"x{a}", paragraph_id=lambda f, a=a: f"x{a}-" + f.index.astype(str)
+            )
+        )
+    paragraphs = pd.concat(frames, ignore_index=True)
+    found = find_mentions(paragraphs, builtin_gazetteer())
+    found = found[found.in_gazetteer]
+    assert list(found[["paragraph_id", "actor", "start", "end"]].itertuples(index=False, name=None)) == (
+        reference_mentions(paragraphs, builtin_gazetteer())
+    )
