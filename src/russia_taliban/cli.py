@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     def lexicon_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lexicon", metavar="FILE", help="YAML of themes added to or overriding the built-in ones")
 
+    def engine_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="where tagging runs: this process, or a Dask cluster for corpora too large for one machine")  # fmt: skip
+        p.add_argument("--workers", type=int, default=0, metavar="N",
+                       help="--engine dask: worker processes of the local cluster (default: one per core)")  # fmt: skip
+        p.add_argument("--scheduler", default="", metavar="ADDRESS",
+                       help="--engine dask: a running cluster's scheduler (tcp://host:8786) instead of a local one")  # fmt: skip
+
     build = sub.add_parser("build", help="tag the corpus, run the notebooks, render HTML and PDF")
     build.add_argument(
         "--theme", action="append", default=[], metavar="NAME", help="build only this theme (repeatable)"
@@ -74,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="where reports go (default: reports); a new or empty folder, or one a build made")  # fmt: skip
     build.add_argument("--jobs", type=int, default=config.default_jobs(), metavar="N", help="notebooks run at once")
     build.add_argument("--force", action="store_true", help="re-run everything, ignoring the cache")
+    engine_args(build)
     build.add_argument("--notebooks", metavar="DIR",
                        help="run overview.ipynb and theme.ipynb from DIR instead of the installed ones")  # fmt: skip
 
@@ -89,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus_arg(export)
     lexicon_arg(export)
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    engine_args(export)
 
     validate = sub.add_parser("validate", help="precision, recall and F1 of the theme tags against human coding")
     lexicon_arg(validate)
@@ -151,11 +161,30 @@ def _themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _engine(args: argparse.Namespace):
+    from .tag.distributed import Engine
+
+    return Engine(args.engine, workers=max(0, args.workers), scheduler=args.scheduler)
+
+
 def _export(args: argparse.Namespace) -> int:
     from .load.corpus import load_corpus
     from .tag.lexicon import load_lexicon
     from .tag.tables import build_tables, write_tables
 
+    if args.engine == "dask":
+        from .tag.distributed import tag_to_folder
+
+        def tag(folder: Path) -> list[Path]:
+            result = tag_to_folder(args.corpus, load_lexicon(args.lexicon), folder, fmt=args.format,
+                                   engine=_engine(args))  # fmt: skip
+            for line in result.lines():
+                print(f"russia-taliban: {line}", file=sys.stderr)
+            return result.paths
+
+        for path in _write_aside(Path(args.dir), tag):
+            print(path)
+        return 0
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
     tables = build_tables(corpus, load_lexicon(args.lexicon))
@@ -217,7 +246,10 @@ def _build(args: argparse.Namespace) -> int:
         force=args.force,
         notebooks=Path(args.notebooks) if args.notebooks else None,
     )
-    build(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    from .tag.distributed import using
+
+    with using(_engine(args)):
+        build(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
     return 0
 
 

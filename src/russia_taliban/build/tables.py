@@ -39,19 +39,26 @@ def tables(corpus_dir: Path, lexicon: Lexicon, out: Path, key: str, progress: Pr
     if report_path.is_file():
         return folder, json.loads(report_path.read_text(encoding="utf-8"))
     from ..load.corpus import load_corpus
+    from ..tag.distributed import current_engine, tag_to_folder
     from ..tag.tables import build_tables
     from ..tag.validate import validate
 
-    corpus = load_corpus(corpus_dir)
-    for line in corpus_lines(corpus):
-        progress(line)
-    progress(f"tagging {len(corpus)} article{'s' if len(corpus) != 1 else ''}")
     partial = folder.with_name(folder.name + f".{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
-    build_tables(corpus, lexicon).write(partial)
+    if (engine := current_engine()).distributed:  # `--engine dask`: the same tables, tagged on a cluster
+        result = tag_to_folder(corpus_dir, lexicon, partial, engine=engine, progress=progress)
+        for line in result.lines():
+            progress(line)
+        report = result.report()
+    else:
+        corpus = load_corpus(corpus_dir)
+        for line in corpus_lines(corpus):
+            progress(line)
+        progress(f"tagging {len(corpus)} article{'s' if len(corpus) != 1 else ''}")
+        build_tables(corpus, lexicon).write(partial)
+        report = {"articles": [a.source_file for a in corpus.articles], "skipped": [asdict(s) for s in corpus.skipped],
+                  "warnings": [w for a in corpus.articles for w in a.warnings]}  # fmt: skip
     validate(lexicon).to_parquet(partial / "validation.parquet", index=False)
-    report = {"articles": [a.source_file for a in corpus.articles], "skipped": [asdict(s) for s in corpus.skipped],
-              "warnings": [w for a in corpus.articles for w in a.warnings]}  # fmt: skip
     (partial / "corpus.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")  # last: complete
     shutil.rmtree(folder, ignore_errors=True)  # a damaged copy without its corpus.json
     partial.rename(folder)

@@ -282,7 +282,7 @@ def _client(engine: Engine):
         raise UserError("--engine dask needs Dask, which is not installed", fix=_INSTALL_FIX) from None
     if engine.scheduler:
         try:
-            client = Client(engine.scheduler, timeout="20s")
+            client = Client(engine.scheduler, timeout="10s")
         except OSError as exc:
             raise UserError(
                 f"cannot reach the Dask scheduler ({exc})",
