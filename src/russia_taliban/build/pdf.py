@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import nbformat
@@ -149,17 +149,29 @@ def faces_for(text: str) -> tuple[Face, ...]:
 
 
 def font_css(faces: tuple[Face, ...]) -> str:
-    """@font-face rules for `faces` and the family lists that use them."""
+    """@font-face rules for `faces` and the family lists that use them.
+
+    `!important` because the screen stylesheet names fonts of its own (which a reader's browser may
+    have); in print every character must reach a face whose file is known, for the fallbacks to work.
+    """
     rules = "".join(
         f'@font-face {{ font-family: "{f.family}"; src: url("{f.url}"); font-weight: {f.weight}; font-style: {f.style}; }}\n'
         for f in faces
     )
     fallbacks = [f'"{f.family}"' for f in faces if f.family not in {"RT Serif", "RT Sans", "RT Mono"}]
-    serif = ", ".join(['"RT Serif"', '"RT Sans"', *fallbacks, '"DejaVu Serif"', "serif"])
-    mono = ", ".join(['"RT Mono"', '"RT Sans"', *fallbacks, '"DejaVu Sans Mono"', "monospace"])
+
+    def stack(*first: str, generic: str) -> str:
+        return ", ".join([*(f'"{n}"' for n in first), *fallbacks, generic])
+
+    serif = stack("RT Serif", "RT Sans", "DejaVu Serif", generic="serif")
+    sans = stack("RT Sans", "DejaVu Sans", generic="sans-serif")
+    mono = stack("RT Mono", "RT Sans", "DejaVu Sans Mono", generic="monospace")
     return (
-        f"{rules}html, body {{ font-family: {serif}; }}\n@page {{ font-family: {serif}; }}\n"
-        f"pre, code, kbd, samp, tt {{ font-family: {mono}; }}\n"
+        f"{rules}@page {{ font-family: {sans}; }}\n"
+        f"html, body, body * {{ font-family: {serif} !important; }}\n"
+        f"body h1, body h2, body h3, body h4, body .rt-title, body .rt-print-toc, body .rt-print-toc * "
+        f"{{ font-family: {sans} !important; }}\n"
+        f"body pre, body code, body kbd, body samp, body tt {{ font-family: {mono} !important; }}\n"
     )
 
 
@@ -224,9 +236,31 @@ def finish_html(page: str, *, title: str, subtitle: str = "", toc: bool) -> str:
             for level, anchor, text in entries
         )
         head.append(f'<nav class="rt-print-toc"><p class="rt-toc-title">Contents</p><ul>{items}</ul></nav>')
+    page = breakable(page)
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", page, count=1, flags=re.S)
     page = re.sub(r'<nav class="rt-toc">.*?</nav>', "", page, flags=re.S)  # the screen's list, if any
     return page.replace("<main>", "<main>\n" + "".join(head), 1)
+
+
+LONG_TOKEN = 24  # characters without a space after which a line may break (inside URLs, hashes, ids)
+_TEXT = re.compile(r"(<(style|script|title)\b.*?</\2>|<[^>]*>)|([^<]+)", flags=re.S | re.I)
+_LONG = re.compile(rf"[^\s<>]{{{2 * LONG_TOKEN},}}")
+_CHAR = re.compile(r"&#?\w+;|.", flags=re.S)
+
+
+def breakable(page: str) -> str:
+    """Break opportunities (`<wbr>`) inside long unbroken tokens of the text, never in tags or styles.
+
+    CSS `overflow-wrap: anywhere` would do the same, but makes WeasyPrint measure every character of
+    every table cell (25 s for the report); this costs nothing where there is no long token. A
+    `<wbr>` adds no character to the PDF's text, so a copied URL stays whole.
+    """
+
+    def split(token: re.Match[str]) -> str:
+        chars = _CHAR.findall(token.group())
+        return "<wbr>".join("".join(chars[i : i + LONG_TOKEN]) for i in range(0, len(chars), LONG_TOKEN))
+
+    return _TEXT.sub(lambda m: m.group(1) or _LONG.sub(split, m.group(3)), page)
 
 
 # ----------------------------------------------------------------------------------------------- PDF
@@ -288,28 +322,28 @@ def metadata_html(page: str, *, author: str, created: datetime | None) -> str:
     return page.replace("</head>", "".join(tags) + "</head>", 1)
 
 
-class _Fetcher:
-    """A WeasyPrint URL fetcher that serves the document's own data: URIs and the fallback fonts, nothing else."""
+def _fetcher(faces: tuple[Face, ...]) -> Any:
+    """A WeasyPrint URL fetcher that serves the document's own data: URIs and the fonts in `faces`, nothing else:
+    no file, no network, no redirect. What it refuses is listed in `.refused`."""
+    from weasyprint import URLFetcher
+    from weasyprint.urls import URLFetcherResponse
 
-    def __init__(self, faces: tuple[Face, ...]) -> None:
-        from weasyprint import URLFetcher
+    fonts = {f.url: f.path for f in faces}
 
-        self._inner = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
-        self._fonts = {f.url: f.path for f in faces}
-        self.refused: list[str] = []
+    class Fetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=False)
+            self.refused: list[str] = []
 
-    def fetch(self, url: str, headers: object = None) -> object:
-        from weasyprint.urls import URLFetcherResponse
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url in fonts:
+                return URLFetcherResponse(url, fonts[url].read_bytes(), {"Content-Type": "font/ttf"})
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            self.refused.append(url[:200])
+            raise ValueError(f"refused: {url[:80]}")
 
-        if url in self._fonts:
-            return URLFetcherResponse(url, self._fonts[url].read_bytes(), {"Content-Type": "font/ttf"})
-        if url.startswith("data:"):
-            return self._inner.fetch(url)
-        self.refused.append(url[:200])
-        raise ValueError(f"refused: {url[:80]}")
-
-    def __call__(self, url: str) -> object:
-        return self.fetch(url)
+    return Fetcher()
 
 
 class _Collect(logging.Handler):
@@ -375,7 +409,7 @@ def write_pdf(page: str, path: Path, *, author: str = "russia-taliban", created:
 
     page = metadata_html(page, author=author, created=created)
     faces = faces_for(visible_text(page))
-    fetcher = _Fetcher(faces)
+    fetcher = _fetcher(faces)
     font_config = FontConfiguration()
     with _weasyprint_log() as log:
         document = HTML(string=page, base_url="data:,", url_fetcher=fetcher).render(

@@ -1,0 +1,199 @@
+"""The PDF step on small documents: WeasyPrint really prints each one, and pypdf reads it back."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from russia_taliban.build import pdf
+from russia_taliban.resources import package_text
+
+PRINT_CSS = package_text("templates", "rt_print", "static", "print.css")
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title><style>{css}</style></head>
+<body class="jp-Notebook"><main>{body}</main></body></html>"""
+
+
+def page(body: str, *, toc: bool = False, title: str = "A report") -> str:
+    """A document as the print template lays it out (its stylesheet, the report's body class)."""
+    return pdf.finish_html(PAGE.format(css=PRINT_CSS, body=body), title=title, toc=toc)
+
+
+def printed(tmp_path: Path, body: str, **kw) -> tuple[pdf.PdfResult, pypdf.PdfReader]:
+    result = pdf.write_pdf(page(body), tmp_path / "out.pdf", **kw)
+    return result, pypdf.PdfReader(tmp_path / "out.pdf")
+
+
+def flat(reader: pypdf.PdfReader) -> str:
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+@pytest.mark.parametrize(
+    ("script", "text"),
+    [
+        ("Polish and typography", "Żochowski’s “quoted” text — 2021–2025 …"),
+        ("Cyrillic", "Москва и талибы"),
+        ("Arabic", "مرحبا بالعالم"),
+        ("Hebrew", "שלום עולם"),
+        ("CJK", "中文 日本語 한국어"),
+        ("emoji", "😀 🤝 🚀"),
+        ("no ligatures", "--force first office ffi"),
+    ],
+)
+def test_text_reaches_the_pdf_as_written_in_every_script(tmp_path: Path, script: str, text: str) -> None:
+    result, reader = printed(tmp_path, f"<p>{text}</p>")
+    assert result.missing == {}, script
+    assert text in flat(reader), script
+
+
+def test_a_character_no_font_has_is_named_in_one_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    private_use = "\ue000"  # no font has a glyph for a private-use code point
+    with caplog.at_level(logging.WARNING, logger="russia_taliban.pdf"):
+        result, _ = printed(tmp_path, f"<p>a {private_use} b {private_use}</p>")
+    assert result.missing == {private_use: 2}
+    lines = [r.getMessage() for r in caplog.records if r.name == "russia_taliban.pdf"]
+    assert lines == ["warning: out.pdf: no installed font has \ue000 (U+E000); drawn as empty boxes"]
+
+
+def test_fallback_fonts_are_loaded_only_for_characters_dejavu_lacks() -> None:
+    assert all(f.family in {"RT Serif", "RT Sans", "RT Mono"} for f in pdf.faces_for("Żochowski — Москва"))
+    added = [f.family for f in pdf.faces_for("Москва 中文 😀 🤝") if f.family.startswith("RT Noto")]
+    assert added == ["RT NotoSansCJK-Regular", "RT NotoEmoji"]
+
+
+def test_a_long_unbroken_token_wraps_inside_the_text_block(tmp_path: Path) -> None:
+    token = "https://example.org/track?" + "a1b2c3d4" * 150  # 1,226 characters, no space
+    result, reader = printed(tmp_path, f"<p>{token}</p><table><tr><td>{token}</td><td>x</td></tr></table>")
+    width = float(reader.pages[0].mediabox.width)
+    assert result.pages >= 1
+    assert token in flat(reader).replace(" ", "")  # whole, in order, nothing added between its pieces
+    assert width == pytest.approx(595.3, abs=0.5)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<img src="file:///etc/hostname">',
+        '<img src="http://127.0.0.1:9/x.png">',
+        '<link rel="stylesheet" href="file:///etc/hostname">',
+        "<style>@import url(file:///etc/passwd);</style>",
+        '<object data="file:///etc/hostname"></object>',
+        '<link rel="attachment" href="file:///etc/hostname">',
+    ],
+)
+def test_the_document_cannot_fetch_a_url_or_read_a_file(tmp_path: Path, hostile: str) -> None:
+    result, reader = printed(tmp_path, f"<p>before</p>{hostile}<p>after</p>")
+    assert result.refused, hostile
+    assert all(not url.startswith("data:") for url in result.refused)
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else ""
+    text = flat(reader)
+    assert "before" in text and "after" in text
+    if hostname:
+        assert hostname not in text
+    assert not reader.attachments
+
+
+def test_embedded_data_uris_are_served(tmp_path: Path) -> None:
+    png = (  # a 1x1 PNG
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
+    result, reader = printed(tmp_path, f'<p>x</p><img src="data:image/png;base64,{png}">')
+    assert result.refused == []
+    assert reader.pages[0]["/Resources"]["/XObject"]
+
+
+def test_identical_inputs_give_identical_bytes_and_the_dates_given(tmp_path: Path) -> None:
+    created = datetime(2025, 7, 3, tzinfo=UTC)
+    body = "<h1>Chapter</h1><p>Żochowski 中文 😀</p>"
+    first = pdf.write_pdf(page(body), tmp_path / "a.pdf", created=created).path.read_bytes()
+    second = pdf.write_pdf(page(body), tmp_path / "b.pdf", created=created).path.read_bytes()
+    assert first == second
+    info = pypdf.PdfReader(tmp_path / "a.pdf").metadata
+    assert info["/Title"] == "A report"
+    assert info["/Author"] == "russia-taliban"
+    assert info["/CreationDate"].startswith("D:20250703") and info["/ModDate"].startswith("D:20250703")
+    changed = pdf.write_pdf(page(body + "<p>more</p>"), tmp_path / "c.pdf", created=created).path.read_bytes()
+    assert changed != first
+
+
+def test_contents_numbers_are_the_pages_the_headings_land_on(tmp_path: Path) -> None:
+    filler = "<p>" + "words " * 600 + "</p>"
+    body = "".join(f"<h1>Chapter {n}</h1>{filler * n}<h2>Section {n}.1</h2>{filler}" for n in (1, 2, 3))
+    pdf.write_pdf(page(body, toc=True), tmp_path / "toc.pdf")
+    pages = [p.extract_text() for p in pypdf.PdfReader(tmp_path / "toc.pdf").pages]
+    entries = pdf_contents(pages[0])
+    assert [name for name, _ in entries] == [
+        "Chapter 1", "Section 1.1", "Chapter 2", "Section 2.1", "Chapter 3", "Section 3.1"
+    ]  # fmt: skip
+    for name, number in entries:
+        landed = next(i + 1 for i, text in enumerate(pages[1:], start=1) if name in text)
+        assert number == landed, name
+
+
+def pdf_contents(text: str) -> list[tuple[str, int]]:
+    """(entry, page number) from a contents page: lines of "Name ..... 12"."""
+    import re
+
+    found = re.findall(r"^(.+?)\s*(?:\.\s*){3,}(\d+)\s*$", text, flags=re.M)
+    return [(name.strip(), int(number)) for name, number in found]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<h1 id="a">A<a class="anchor-link" href="#a">¶</a></h1><h2 id="a">B</h2>', ["rt-s1", "rt-s2"]),
+        ("<h1>A</h1><h1>A</h1>", ["rt-s1", "rt-s2"]),
+    ],
+)
+def test_headings_get_unique_ids_and_lose_their_pilcrow_links(html: str, expected: list[str]) -> None:
+    import re
+
+    done = page(html, toc=True)
+    assert re.findall(r'<h[12] id="([^"]+)"', done) == expected
+    assert "¶" not in done
+    assert [f"#{anchor}" for anchor in expected] == re.findall(r'<li class="rt-toc-\d"><a href="([^"]+)"', done)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("short words only", 1),
+        ("x" * 47, 1),
+        ("x" * 48, 2),
+        ("x" * 1200, 50),
+    ],
+)
+def test_long_tokens_get_break_opportunities_in_text_only(text: str, pieces: int) -> None:
+    import re
+
+    done = pdf.breakable(f'<style>{"s" * 100}</style><p title="{"t" * 100}">{text}</p>')
+    body = re.search(r"<p[^>]*>(.*)</p>", done).group(1)
+    assert body.count("<wbr>") == pieces - 1
+    assert "s" * 100 in done and "t" * 100 in done  # styles and attributes untouched
+    assert body.replace("<wbr>", "") == text
+
+
+def test_entities_are_never_cut_by_a_break() -> None:
+    done = pdf.breakable("<p>" + "&amp;" * 60 + "</p>")
+    assert all(piece.replace("&amp;", "") == "" for piece in done[3:-4].split("<wbr>"))
+
+
+def test_creation_date_comes_from_source_date_epoch_or_the_newest_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nbformat
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"published": ["2021-08-24", "2025-07", None, "2023"]}), tmp_path / "articles.parquet")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {"parameters": {"data_dir": str(tmp_path)}}
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert pdf.creation_date(nb) == datetime(2025, 7, 1, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert pdf.creation_date(nb) == datetime.fromtimestamp(1700000000, tz=UTC)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert pdf.creation_date(nbformat.v4.new_notebook()) is None
