@@ -49,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     nouns = _alternation("organisation_nouns")
     organisation = re.compile(
-        rf"\b(?P<org>(?:{_CAP}\s+){{1,5}}(?=[A-Z])(?i:{nouns})(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?)\b"
+        rf"\b(?P<org>(?:{_CAP}\s+){{1,5}}(?=[A-Z])(?i:{nouns})(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?)\b"
     )
     return person, organisation
 
@@ -123,7 +123,7 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
             continue
         start = text.index(phrase, m.start("org"))
         end = start + len(phrase)
-        if any(s <= start and end <= e for s, e in known):
+        if any(s < end <= e for s, e in known):  # inside a gazetteer name, or ending in one ("… CSTO")
             continue
         out.append(NewName(start, end, phrase, ORGANISATION, ""))
     return sorted(out)

@@ -53,3 +53,9 @@ def test_titles_and_roles_are_stripped_from_names(phrase: str, name: str, title:
 )  # fmt: skip
 def test_what_can_be_a_persons_name(name: str, single: bool, ok: bool) -> None:
     assert is_person_name(name, single=single) is ok
+
+
+def test_an_organisation_ending_in_a_gazetteer_name_is_left_to_the_gazetteer() -> None:
+    text = "the Moscow-led Collective Security Treaty Organization met"
+    known = [(text.index("Collective"), text.index(" met"))]
+    assert new_names(text, known) == []

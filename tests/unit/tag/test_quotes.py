@@ -76,15 +76,6 @@ def test_seed_quotes_carry_their_speakers(seeds, fragment: str, speaker: str) ->
     assert found[found.quote.str.contains(fragment, regex=False)].speaker.tolist() == [speaker]
 
 
-def test_known_mentions_give_the_same_speakers(seeds) -> None:
-    from russia_taliban.tag.actors import find_mentions
-
-    frame = seeds.paragraphs_frame
-    assert find_quotes(frame, builtin_gazetteer()).equals(
-        find_quotes(frame, builtin_gazetteer(), find_mentions(frame, builtin_gazetteer()))
-    )
-
-
 S = "the door is open but nobody has walked through it"  # a quotation of our own, long enough
 
 
