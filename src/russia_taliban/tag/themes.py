@@ -126,10 +126,3 @@ def _rank_within(group: np.ndarray) -> np.ndarray:
     rank = np.empty(len(group), dtype=np.int64)
     rank[order] = index - np.maximum.accumulate(np.where(first, index, 0))
     return rank
-
-
-# Lexicon reading moved to `lexicon`; these names stay importable from here for callers written
-# against the old layout (build.plan). New code imports them from `lexicon`.
-from .lexicon import builtin_lexicon, lexicon_for, load_lexicon  # noqa: E402
-
-__all__ = ["EVIDENCE_COLUMNS", "Lexicon", "builtin_lexicon", "lexicon_for", "load_lexicon", "tag_themes"]
