@@ -116,20 +116,6 @@ def dominant_theme(shares: pd.DataFrame, themes: list[str]) -> pd.Series:
     return shares[themes].idxmax(axis=1).where(shares[themes].max(axis=1) > 0, "none")
 
 
-def framing_summary(tables: Tables, themes: list[str] | None = None) -> list[str]:
-    """One plain sentence per article or period: which theme leads and how strongly."""
-    themes = themes or tables.themes
-    shares = theme_shares(tables)
-    lines = []
-    for row in shares.itertuples(index=False):
-        values = {t: getattr(row, t) for t in themes}
-        ranked = sorted(values.items(), key=lambda kv: -kv[1])
-        lead, share = ranked[0]
-        rest = ", ".join(f"{t} {v:.0%}" for t, v in ranked[1:])
-        lines.append(f"{row.label}: {lead} leads ({share:.0%} of {row.paragraphs} paragraphs; {rest}).")
-    return lines
-
-
 def actor_paragraphs(tables: Tables) -> pd.DataFrame:
     """One row per (paragraph, actor) pair: each actor counted once per paragraph."""
     return tables.mentions[["paragraph_id", "actor", "actor_type"]].drop_duplicates(["paragraph_id", "actor"])

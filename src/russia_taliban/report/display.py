@@ -272,7 +272,7 @@ class Concordance:
         anchor = f' id="{esc(self.anchor)}"' if self.anchor else ""
         head = (
             '<thead><tr><th scope="col" class="kwic-left">left context</th><th scope="col" class="kwic-key">'
-            'keyword</th><th scope="col" class="kwic-right">right context</th><th scope="col">source</th></tr></thead>'
+            'keyword</th><th scope="col" class="kwic-right">right context</th><th scope="col" class="kwic-source">source</th></tr></thead>'
         )
         return (
             f'<table class="rt-table rt-kwic"{anchor}><caption>{esc(self._caption())}</caption>{head}'
@@ -346,7 +346,10 @@ class Chapter:
             chart.data.to_csv(path, index=False, encoding="utf-8")  # type: ignore[attr-defined]
         return FigureView(chart.figure, caption or chart.caption, chart.alt, label, anchor, csv)  # type: ignore[attr-defined]
 
-    def table(self, table: Table | Concordance) -> Table | Concordance:
+    def table(self, table: Table | Concordance | Prose) -> Table | Concordance | Prose:
+        """Numbers a table; prose standing in for a table (nothing to show) passes through."""
+        if isinstance(table, Prose):
+            return table
         self.tables += 1
         table.label = f"Table {self.number}.{self.tables}"
         table.anchor = f"table-{self.number}-{self.tables}"

@@ -412,7 +412,7 @@ def theme_share(tables: Tables, theme: str) -> Chart:
         ax.set_ylim(len(shares) - 0.5, -0.5)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
-        ax.set_xlabel(f"share of the article's content paragraphs carrying {theme}")
+        ax.set_xlabel(f"share of paragraphs carrying {theme}")
         ax.legend(handles=[Line2D([], [], color="#333333", linestyle="--",
                                   label=f"whole corpus: {overall.share[0]:.0%} ({o_low[0]:.0%}–{o_high[0]:.0%})")],
                   loc="upper center", bbox_to_anchor=(0.5, -0.2))  # fmt: skip

@@ -88,7 +88,7 @@ def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: i
         {
             "date": published.where(published != "", "undated").values,
             "speaker": q.speaker.where(q.speaker != "", "(unattributed)").values,
-            "quotation": q.quote.values,
+            "quotation": ("“" + q.quote.str.strip() + "”").values,
             "source": sources.cite(tables, q.article_id, q.paragraph_id).values,
         }
     )

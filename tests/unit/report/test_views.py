@@ -36,7 +36,7 @@ def test_quotations_are_in_date_order_with_their_source(tables_of) -> None:
     tables.quotes = pd.DataFrame({"article_id": ["late", "early"], "paragraph_id": ["late-001", "early-000"],
                                   "speaker": ["X", ""], "quote": ["later words here now", "earlier words here now"]})  # fmt: skip
     frame = views.quotes_table(tables).frame
-    assert frame.quotation.tolist() == ["earlier words here now", "later words here now"]
+    assert frame.quotation.tolist() == ["“earlier words here now”", "“later words here now”"]
     assert frame.source.tolist() == ["Author 2021, ¶1", "Author 2025, ¶2"]
     assert frame.speaker.tolist() == ["(unattributed)", "X"]
 
