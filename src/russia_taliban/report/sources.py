@@ -106,4 +106,4 @@ def cite(tables: Tables, article_ids: pd.Series, paragraph_ids: pd.Series | None
         return refs
     position = tables.paragraphs.set_index("paragraph_id").position
     where = paragraph_ids.map(position)
-    return refs + where.map(lambda p: "" if pd.isna(p) else f", ¶{int(p) + 1}")
+    return refs + where.map(lambda p: "" if pd.isna(p) else f", ¶{int(p) + 1}").astype(str)  # str even when empty
