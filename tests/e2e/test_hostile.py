@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from russia_taliban.build.pipeline import BuildOptions, build
 
 from ..conftest import ROOT
+from .pdfread import pdf_text
 
 pytestmark = pytest.mark.slow
 PWNED = Path("/tmp/russia-taliban-pwned")
@@ -59,9 +59,7 @@ def test_html_shows_hostile_text_literally(hostile_build: Path) -> None:
 
 
 def test_pdf_shows_tex_literally_and_runs_nothing(hostile_build: Path) -> None:
-    text = subprocess.run(
-        ["pdftotext", str(hostile_build / "report.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(hostile_build / "report.pdf")
     flat = " ".join(text.split())
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else ""
     assert r"\input{/etc/hostname}" in flat
@@ -71,7 +69,5 @@ def test_pdf_shows_tex_literally_and_runs_nothing(hostile_build: Path) -> None:
     assert not PWNED.exists()
     if hostname:
         assert hostname not in flat
-    theme = subprocess.run(
-        ["pdftotext", str(hostile_build / "themes" / "security.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    theme = pdf_text(hostile_build / "themes" / "security.pdf")
     assert "<img src=x onerror=alert(1)>" in " ".join(theme.split())
