@@ -276,10 +276,10 @@ def theme_trend(tables: Tables, themes: list[str] | None = None) -> Chart:
                 ax.fill_between([lo, hi], row.low, row.high, color=c, alpha=0.15, linewidth=0, zorder=1)
                 ax.plot([lo, hi], [row.share, row.share], color=c, linewidth=2.2, solid_capstyle="butt", zorder=3)
             if not many:
-                ax.scatter(per_article.date, per_article[theme], s=10 + 2.5 * per_article.paragraphs, facecolor="white",
+                ax.scatter(per_article.date, per_article[theme], s=10 + 2.5 * per_article.paragraphs, facecolor="none",
                            edgecolor=c, linewidth=1.2, zorder=4)  # fmt: skip
             _milestone_lines(ax, start, end)
-            ax.set_ylim(0, 1)
+            ax.set_ylim(-0.06, 1.06)  # a dot at 0% or 100% is drawn whole
             ax.set_yticks([0, 0.5, 1])
             ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
             ax.set_ylabel(theme, rotation=0, ha="right", va="center", color=c, fontweight="bold")
