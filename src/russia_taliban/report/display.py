@@ -324,7 +324,8 @@ class Chapter:
     """Numbers a chapter's figures and tables and writes each figure's numbers beside the report.
 
     `export_dir` is the build's output (staging) folder; CSVs go to data/<name>/ inside it. Without
-    one (a notebook run by hand) nothing is written and no link is shown.
+    one (a notebook run by hand), or once it is gone (an executed notebook re-run after its build),
+    nothing is written and no link is shown.
     """
 
     number: int
@@ -339,7 +340,7 @@ class Chapter:
         label = f"Figure {self.number}.{self.figures}"
         anchor = f"figure-{self.number}-{self.figures}"
         csv = ""
-        if self.export_dir:
+        if self.export_dir and Path(self.export_dir).is_dir():  # gone when an old executed notebook is re-run
             csv = f"data/{self.name}/{anchor}.csv"
             path = Path(self.export_dir) / csv
             path.parent.mkdir(parents=True, exist_ok=True)

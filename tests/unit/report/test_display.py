@@ -66,3 +66,9 @@ def test_headings_get_chapter_ids() -> None:
     assert display.Chapter(2, "theme-security").heading("Security: method note")._repr_html_() == (
         '<h2 id="c2-security-method-note">Security: method note</h2>'
     )
+
+
+def test_a_vanished_export_folder_is_not_recreated(tmp_path) -> None:
+    gone = tmp_path / ".staging-123"
+    view = display.Chapter(1, "overview", str(gone)).figure(Chart(Figure(), pd.DataFrame({"a": [1]}), "alt", "c"))
+    assert not gone.exists() and view.csv == ""
