@@ -42,9 +42,23 @@ def write_corpus(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
+def published(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file a reader sees in a reports folder (through its top-level names)."""
+    import hashlib
+
+    view = {}
+    for top in sorted(folder.iterdir()):
+        if top.name.startswith("."):
+            continue
+        for path in [top] if top.is_file() else sorted(top.rglob("*")):
+            if path.is_file():
+                view[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return view
+
+
 def copy_reports(source: Path, target: Path) -> Path:
     """A private copy of a built reports folder (without its lock file) for a test to change."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".lock"))
+    shutil.copytree(source, target, symlinks=True, ignore=shutil.ignore_patterns(".lock"))  # links through .current
     return target
 
 

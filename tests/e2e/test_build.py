@@ -57,7 +57,7 @@ def test_full_build_writes_every_output(built: Path) -> None:
         f"executed/theme-{t}.ipynb" for t in THEMES
     ]
     assert [p for p in expected if not (built / p).is_file()] == []
-    assert not list(built.glob(".staging-*"))
+    assert not list(built.glob(".generations/*.staging"))
 
 
 def test_html_report_has_sections_toc_and_no_code(built: Path) -> None:
@@ -156,13 +156,13 @@ def test_failing_notebook_keeps_previous_reports(copy_of_built: Path, tmp_path: 
         NotebookError, match=r"notebook theme-security failed in cell \d+: RuntimeError: boom in a cell"
     ) as info:
         run_build(copy_of_built, themes=("security",), formats=("html",), notebooks=notebooks)
-    assert "theme-security.failed.ipynb" in info.value.line()
-    failed = nbformat.read(copy_of_built / "executed" / "theme-security.failed.ipynb", as_version=4)
+    assert "failed/theme-security.ipynb" in info.value.line()
+    failed = nbformat.read(copy_of_built / "failed" / "theme-security.ipynb", as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in failed.cells if c.cell_type == "code" for o in c.outputs)
     assert {p.name: digest(p) for p in (copy_of_built / "themes").glob("*")} == before
-    assert not list(copy_of_built.glob(".staging-*"))
+    assert not list(copy_of_built.glob(".generations/*.staging"))
     run_build(copy_of_built, themes=("security",), formats=("html",))  # fixed: the next build succeeds
-    assert not (copy_of_built / "executed" / "theme-security.failed.ipynb").exists()
+    assert not (copy_of_built / "failed").exists()
 
 
 def test_forced_rebuild_is_reproducible(copy_of_built: Path, built: Path) -> None:
