@@ -29,6 +29,7 @@ from benchmarks.corpora import synthetic_corpus  # noqa: E402
 
 THEMES = ["security", "economics", "diplomacy", "humanitarian"]
 BIN = Path(sys.executable).parent
+PARTS = ("build", "tagging", "profile", "dask", "matching", "notebooks")
 
 
 def timed(cmd: list[str] | str, **kw) -> tuple[float, subprocess.CompletedProcess]:
@@ -102,6 +103,37 @@ def notebooks_at_scale(work: Path, corpus: Path) -> dict:
             "ratio": round(ratio, 2)}  # fmt: skip
 
 
+TARGETS = {"one_core_mb_per_s": 10.0, "two_vs_one": 1.6, "spread": 0.2, "peak_tree_pss_mb": 1024}
+
+
+def tagging_summary(runs: list[dict], cores: int) -> dict:
+    """The load + tag figures against issue 14's targets: one core's rate, all cores against one, the
+    rate's spread across sizes, and the whole tree's peak memory at the largest size."""
+    by = {(t["articles"], t["workers"]): t for t in runs}
+    sizes = sorted({t["articles"] for t in runs})
+    summary: dict = {"targets": TARGETS}
+    one = [by[n, 1] for n in sizes if (n, 1) in by]
+    if one:
+        summary["one_core_mb_per_s"] = {n: round(by[n, 1]["mb_per_s"], 3) for n in sizes if (n, 1) in by}
+        summary["one_core_mb_per_cpu_s"] = {n: round(by[n, 1]["mb_per_cpu_s"] or 0, 3) for n in sizes if (n, 1) in by}
+    if cores > 1:
+        summary[f"{cores}_vs_1"] = {
+            n: round(by[n, cores]["mb_per_s"] / by[n, 1]["mb_per_s"], 2)
+            for n in sizes
+            if (n, 1) in by and (n, cores) in by
+        }
+    every = [by[n, cores]["mb_per_s"] for n in sizes if (n, cores) in by]
+    if len(every) > 1:
+        summary["spread_across_sizes"] = round((max(every) - min(every)) / max(every), 3)
+    largest = max((t for t in runs if t["workers"] == cores), key=lambda t: t["articles"], default=None)
+    if largest:
+        summary["peak_memory_at_largest"] = {
+            k: largest[k]
+            for k in ("articles", "peak_tree_rss_mb", "peak_tree_pss_mb", "peak_largest_process_rss_mb", "processes")
+        }
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic corpus sizes, comma-separated")
@@ -117,7 +149,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the build-speed and notebook parts (smoke runs)")
     parser.add_argument(
         "--parts",
-        default="build,tagging,matching,notebooks",
+        default=",".join(PARTS),
         help="parts to measure; the others keep their figures from an existing --output file",
     )
     args = parser.parse_args()
@@ -127,11 +159,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     parts = set(args.parts.split(",")) - ({"build", "notebooks"} if args.quick else set())
     previous = Path(args.output)
-    results: dict = (
-        json.loads(previous.read_text())
-        if previous.is_file() and parts != {"build", "tagging", "matching", "notebooks"}
-        else {}
-    )
+    results: dict = json.loads(previous.read_text()) if previous.is_file() and parts != set(PARTS) else {}
     results.update({
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.platform()}",
@@ -140,7 +168,7 @@ def main() -> None:
         print("build speed ...", flush=True)
         results["build"] = build_speed(work)
     tagging = []
-    for n in sizes if "tagging" in parts or "matching" in parts or "notebooks" in parts else []:
+    for n in sizes if parts & {"tagging", "profile", "dask", "matching", "notebooks"} else []:
         folder = work / f"corpus-{n}"
         if not (folder / f"{n - 1:06d}.txt").is_file():
             print(f"writing {n} synthetic articles ...", flush=True)
@@ -153,10 +181,14 @@ def main() -> None:
             tagging.append({"articles": n, "workers": workers, **measure("tagging", folder, workers)})
     if "tagging" in parts:
         results["tagging"] = tagging
-        all_cores = [t for t in tagging if t["workers"] == cores]
-        if len(all_cores) > 1:
-            rates = [t["mb_per_s"] for t in all_cores]
-            results["tagging_rate_spread"] = round((max(rates) - min(rates)) / max(rates), 3)
+        results["tagging_summary"] = tagging_summary(tagging, cores)
+    smallest = work / f"corpus-{sizes[0]}"
+    if "profile" in parts:
+        print(f"profiling load + tag on {smallest.name} ...", flush=True)
+        results["profile"] = {"corpus": smallest.name, **measure("profile", smallest)}
+    if "dask" in parts:
+        print(f"export --engine dask on {smallest.name}, {cores} workers ...", flush=True)
+        results["dask"] = {"corpus": smallest.name, "workers": cores, **measure("dask", smallest, cores)}
     matching_corpus = work / f"corpus-{sizes[1] if len(sizes) > 1 else sizes[0]}"
     if "matching" in parts:
         print(f"matching on {matching_corpus.name} ...", flush=True)

@@ -32,7 +32,19 @@ def test_benchmark_smoke_run_writes_results(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     results = json.loads(out.read_text())
     assert {(t["articles"], t["workers"]) for t in results["tagging"]} >= {(30, 1), (60, 1)}
-    assert all(t["mb_per_s"] > 0 and t["peak_rss_mb"] > 0 and t["paragraphs"] > 0 for t in results["tagging"])
+    assert all(t["mb_per_s"] > 0 and t["cpu_s"] > 0 and t["paragraphs"] > 0 for t in results["tagging"])
+    # memory is the whole tree's: with workers, more than one process, and PSS never above RSS
+    for t in results["tagging"]:
+        assert (
+            0 < t["peak_tree_pss_mb"] <= t["peak_tree_rss_mb"]
+            and t["peak_largest_process_rss_mb"] <= t["peak_tree_rss_mb"]
+        )
+        assert t["processes"] > 1 if t["workers"] > 1 else t["processes"] == 1
+    summary = results["tagging_summary"]
+    assert set(summary["one_core_mb_per_s"]) == {"30", "60"} and summary["peak_memory_at_largest"]["articles"] == 60
+    shares = results["profile"]["shares"]  # where one core's time goes, every step measured, adding up to the whole
+    assert {"themes", "actors", "quotes", "split paragraphs"} <= set(shares) and abs(sum(shares.values()) - 1) < 0.01
+    assert results["dask"]["articles"] == 30 and results["dask"]["paragraphs"] > 0 and results["dask"]["processes"] > 2
     matching = results["matching"]
     assert matching["themes_mb_per_s"] > matching["naive_themes_mb_per_s"] > 0
     assert (
