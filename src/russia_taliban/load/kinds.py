@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text.words import words
+from ..text.words import capped_words
 from .lines import bio_name, byline, date_stamp, is_by_line, is_chrome, label_outlet, scraper_date, wire_dateline
 from .pullquotes import mark_pull_quotes
 from .split import Paragraph
@@ -61,7 +61,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "boilerplate"
         elif date_stamp(p.text) is not None:
             p.kind = "dateline"
-        elif words(p.text) <= 40 and is_caption(p.text):
+        elif capped_words(p.text) <= 40 and is_caption(p.text):
             p.kind = "boilerplate"
     _classify_header(paragraphs)
     _classify_body(paragraphs)
@@ -71,16 +71,16 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def _is_title(text: str) -> bool:
-    return 3 <= words(text) <= 30 and not re.search(r"[.;,]\s*$", text) and not _QUOTED.match(text)
+    return 3 <= capped_words(text) <= 30 and not re.search(r"[.;,]\s*$", text) and not _QUOTED.match(text)
 
 
 def _is_heading(text: str) -> bool:
-    n = words(text)
+    n = capped_words(text)
     return 1 <= n <= 14 and text[:1].isupper() and not re.search(r"[.;,:]\s*$", text) and not _QUOTED.match(text)
 
 
 def _is_body(p: Paragraph) -> bool:
-    return p.kind == "body" and words(p.text) >= 20
+    return p.kind == "body" and capped_words(p.text) >= 20
 
 
 def _single_sentence(text: str) -> bool:
@@ -89,7 +89,7 @@ def _single_sentence(text: str) -> bool:
 
 def _is_label(text: str) -> bool:
     """A section label, topic tag, banner or breadcrumb: short, and not a sentence."""
-    n = words(text)
+    n = capped_words(text)
     if (n <= 2 and not text.rstrip().endswith("?")) or label_outlet(text) is not None:
         return True
     return n <= 10 and _CRUMBS.search(text) is not None and not re.search(r"[.?!]\s*$", text)
@@ -103,7 +103,9 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
             continue
         if wire_dateline(p.text):
             break
-        if _is_body(p) and not (title_seen and standfirst_open and _single_sentence(p.text) and words(p.text) <= 60):
+        if _is_body(p) and not (
+            title_seen and standfirst_open and _single_sentence(p.text) and capped_words(p.text) <= 60
+        ):
             break
         if not title_seen:
             if index >= _HEADER_LOOKAHEAD:
@@ -120,7 +122,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
             p.kind = "byline"
         elif _is_label(p.text):
             p.kind = "boilerplate"  # a topic tag between headline and text
-        elif standfirst_open and _single_sentence(p.text) and words(p.text) <= 60:
+        elif standfirst_open and _single_sentence(p.text) and capped_words(p.text) <= 60:
             p.kind, standfirst_open = "standfirst", False
         else:
             break
@@ -142,7 +144,7 @@ def _classify_trailer(paragraphs: list[Paragraph]) -> None:
     """After the last long body paragraph: author notes, headline lists and navigation stubs are chrome."""
     last = max((i for i, p in enumerate(paragraphs) if _is_body(p)), default=-1)
     for p in paragraphs[last + 1 :]:
-        if p.kind in ("body", "heading") and (bio_name(p.text) or words(p.text) <= 4 or _is_title(p.text)):
+        if p.kind in ("body", "heading") and (bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text)):
             p.kind = "boilerplate"
     # an author note can also stand just before trailing chrome ("X is ... . Follow him on Twitter")
     if last >= 0 and bio_name(paragraphs[last].text) and all(q.kind == "boilerplate" for q in paragraphs[last + 1 :]):

@@ -7,14 +7,16 @@ paragraph is, and `stated` reads the metadata from the lines they recognise. Pat
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import re._parser as sre_parse  # the width of a pattern, for the length cut-off
 from dataclasses import dataclass
 
 from ..resources import package_text
 from ..text.dates import _MONTH, PartialDate, find_dates
 from ..text.wordlists import agencies, words_of
-from ..text.words import words
+from ..text.words import capped_words
 from ..yamlio import parse_yaml
 
 
@@ -24,16 +26,52 @@ def _chrome_sources() -> tuple[str, ...]:
     return tuple(data["patterns"].values())
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression ("a|b(c|d)" -> ["a", "b(c|d)"])."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or (i > 0 and pattern[i - 1] == "[")
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
 @functools.cache
-def _chrome() -> re.Pattern[str]:
-    # one alternation, one pass, instead of one fullmatch per pattern
-    return re.compile("|".join(f"(?:{p})" for p in _chrome_sources()), re.IGNORECASE)
+def _chrome_by_width() -> tuple[list[int], list[re.Pattern[str]]]:
+    """Chrome alternations by the longest text each branch can match as a whole.
+
+    Chrome lines are short: a branch such as `.{0,160}\\bcookies?\\b.{0,200}` cannot match a paragraph
+    of 400 characters, and trying it there is the loader's costliest regex work. Entry k of the
+    returned list holds every branch that can match `widths[k]` characters or more, so a paragraph is
+    tried only against branches long enough for it; unbounded branches start with a keyword and fail
+    at the first character.
+    """
+    branches = [(b, sre_parse.parse(b, re.IGNORECASE).getwidth()[1]) for p in _chrome_sources() for b in _branches(p)]
+    widths = [*sorted({w for _, w in branches if w < sre_parse.MAXREPEAT}), sre_parse.MAXREPEAT]
+    patterns = [re.compile("|".join(f"(?:{b})" for b, w in branches if w >= width), re.IGNORECASE) for width in widths]
+    return widths, patterns
 
 
 @functools.lru_cache(maxsize=65536)  # the splitter and the classifier both ask, and chrome lines repeat
 def is_chrome(text: str) -> bool:
     """True when a paragraph matches, as a whole, one of the site-chrome patterns in boilerplate.yaml."""
-    return _chrome().fullmatch(text.strip()) is not None
+    stripped = text.strip()
+    widths, patterns = _chrome_by_width()
+    return patterns[bisect.bisect_left(widths, len(stripped))].fullmatch(stripped) is not None
 
 
 def is_chrome_reference(text: str) -> bool:
@@ -66,6 +104,7 @@ class Stamp:
     updated: bool = False
 
 
+@functools.lru_cache(maxsize=65536)  # asked by the splitter, the classifier and the date rule
 def date_stamp(text: str) -> Stamp | None:
     """The date if the paragraph is nothing but a date or timestamp (label, weekday, time and zone allowed).
 
@@ -133,9 +172,17 @@ def _title_case(name: str) -> str:
 
 def agency(text: str) -> str | None:
     """The outlet's name if `text` is a wire agency or outlet named in wordlists.yaml ("AP", "Reuters")."""
-    table = agencies()
     stripped = text.strip().strip("()[]").strip()
-    return table.get(stripped) or next((v for k, v in table.items() if k.lower() == stripped.lower()), None)
+    table = agencies()
+    return table.get(stripped) or _agencies_folded().get(stripped.lower())
+
+
+@functools.cache
+def _agencies_folded() -> dict[str, str]:
+    folded: dict[str, str] = {}
+    for short, name in agencies().items():
+        folded.setdefault(short.lower(), name)  # the first spelling wins, as in the file's order
+    return folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +191,7 @@ class Byline:
     outlet: str = ""
 
 
+@functools.lru_cache(maxsize=65536)
 def byline(text: str) -> Byline | None:
     """The author and outlet if the paragraph is a byline.
 
@@ -194,7 +242,7 @@ _BIO = re.compile(
 
 def bio_name(text: str) -> str | None:
     """The name an author note starts with ("Giorgio Cafiero is the CEO of ...")."""
-    if words(text) > 60:
+    if capped_words(text) > 60:
         return None
     m = _BIO.match(text.strip())
     return m.group("name") if m and _is_name(m.group("name")) else None

@@ -8,15 +8,20 @@ compared only with the few earlier ones it shares a shingle with (the former pai
 
 from __future__ import annotations
 
+import itertools
 import re
+import re._parser as sre_parse
+
+import numpy as np
 
 from ..text.normalise import fold
-from ..text.words import words
+from ..text.words import capped_words
 from .split import Paragraph
 
 _MAX_PARTNERS = 8  # earlier paragraphs compared per paragraph; copies share their shingles with one
 _QUOTE_OPEN = "\"“‘'"
-_ATTRIBUTION = re.compile(r"[,.]?[\"”’]\s*(?:writes|said|says|wrote|told)\s+[^.]{1,60}\.?\s*$")
+_ATTRIBUTION = re.compile(r"[,.]?[\"”’]\s{0,5}(?:writes|said|says|wrote|told)\s{1,5}[^.]{1,60}\.?\s{0,5}$")
+_ATTRIBUTION_WIDTH = sre_parse.parse(_ATTRIBUTION.pattern).getwidth()[1]  # the longest text it can match
 
 
 def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None:
@@ -27,7 +32,7 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     does not open with a quotation mark (pull quotes are set in quotes), then the longest, then the
     earliest (a syndicated repeat follows its first copy); every other copy points at it.
     """
-    candidates = [p for p in paragraphs if p.kind in ("body", "standfirst") and words(p.text) >= min_words]
+    candidates = [p for p in paragraphs if p.kind in ("body", "standfirst") and capped_words(p.text) >= min_words]
     parent = {p.position: p.position for p in candidates}
 
     def root(x: int) -> int:
@@ -40,20 +45,15 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     owner: dict[int, int] = {}  # shingle -> first paragraph holding it
     folded: dict[int, str] = {}
     for p in candidates:
-        text = folded[p.position] = fold(_ATTRIBUTION.sub("", p.text))
+        folded[p.position] = fold(_without_attribution(p.text))
+    hashes = dict(zip(folded, shingle_hashes(list(folded.values()), min_words), strict=True))
+    for p in candidates:
+        text = folded[p.position]
         if text in by_text:
             parent[root(p.position)] = root(by_text[text])
             continue
         by_text[text] = p.position
-        tokens = text.split()
-        shingles = [hash(tuple(tokens[i : i + min_words])) for i in range(len(tokens) - min_words + 1)]
-        partners: list[int] = []
-        for s in shingles:
-            other = owner.setdefault(s, p.position)
-            if other != p.position and other not in partners:
-                partners.append(other)
-                if len(partners) >= _MAX_PARTNERS:
-                    break
+        partners = _partners(hashes[p.position], p.position, owner)
         for other in partners:
             if root(other) != root(p.position) and _copies(folded[other], text, min_words):
                 parent[root(p.position)] = root(other)
@@ -63,10 +63,113 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     for members in groups.values():
         if len(members) < 2:
             continue
-        original = min(members, key=lambda p: (p.text.lstrip()[:1] in _QUOTE_OPEN, -words(p.text), p.position))
+        original = min(members, key=lambda p: (p.text.lstrip()[:1] in _QUOTE_OPEN, -capped_words(p.text), p.position))
         for p in members:
             if p is not original:
                 p.kind, p.duplicate_of = "pull_quote", original.position
+
+
+_P = 0x100000001B3  # odd, so invertible modulo 2**64
+_P_INVERSE = pow(_P, -1, 2**64)
+_SMALL = 16384  # characters of text below which shingles are hashed in plain Python
+_BATCH_BYTES = 1 << 21  # texts hashed together, bounding the arrays at ~50 MB
+
+
+def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
+    """For each folded text, a hash of every run of `n` words, in order (rolling polynomial hashes).
+
+    Computed for a batch of texts at once with numpy: prefix sums of byte * P**i, so a run's hash is a
+    difference times P**-start, the same wherever the run stands. A collision (chance 2**-64) only adds
+    a candidate that `_copies` then rejects. `shingle_hashes_reference` is the plain equivalent.
+    """
+    if sum(len(t) for t in texts) < _SMALL:  # numpy's fixed cost outweighs a short loop
+        return [[hash(text[a:b]) for a, b in _runs(text, n)] for text in texts]
+    out: list[list[int]] = []
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text) + 1
+        if size >= _BATCH_BYTES:
+            out += _hash_batch(batch, n)
+            batch, size = [], 0
+    if batch:
+        out += _hash_batch(batch, n)
+    return out
+
+
+def _hash_batch(texts: list[str], n: int) -> list[list[int]]:
+    data = np.frombuffer("\n".join(texts).encode("utf-8"), dtype=np.uint8)
+    size = len(data)
+    powers = np.full(size, _P, dtype=np.uint64)
+    powers[:1] = 1
+    powers = np.cumprod(powers)  # wraps modulo 2**64, as intended
+    inverse = np.full(size + 1, _P_INVERSE, dtype=np.uint64)
+    inverse[:1] = 1
+    inverse = np.cumprod(inverse)
+    prefix = np.zeros(size + 1, dtype=np.uint64)
+    np.cumsum((data.astype(np.uint64) + np.uint64(1)) * powers, out=prefix[1:])
+    breaks = np.flatnonzero((data == 32) | (data == 10))  # folded texts hold words and single spaces only
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [size]))
+    text_of = np.concatenate(([0], np.cumsum(data[breaks] == 10)))  # which text each word is in
+    if len(starts) < n:
+        return [[] for _ in texts]
+    first, last = starts[: len(starts) - n + 1], ends[n - 1 :]
+    inside = (text_of[: len(text_of) - n + 1] == text_of[n - 1 :]) & (last > first)
+    hashes = ((prefix[last] - prefix[first]) * inverse[first])[inside]
+    bounds = np.searchsorted(text_of[: len(text_of) - n + 1][inside], np.arange(len(texts) + 1))
+    values = hashes.tolist()
+    return [values[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+
+
+def _runs(text: str, n: int) -> list[tuple[int, int]]:
+    """(start, end) of every run of `n` words in a folded text."""
+    if not text:
+        return []
+    ends = list(itertools.accumulate(len(token) + 1 for token in text.split(" ")))  # one past each word's end
+    if len(ends) < n:
+        return []
+    return [(0 if i == 0 else ends[i - 1], ends[i + n - 1] - 1) for i in range(len(ends) - n + 1)]
+
+
+def shingle_hashes_reference(text: str, n: int) -> list[tuple[str, ...]]:
+    """The runs of `n` words themselves: what `shingle_hashes` hashes, for the test that checks it."""
+    tokens = text.split()
+    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+
+
+def _partners(shingles: list[int], position: int, owner: dict[int, int]) -> list[int]:
+    """Earlier paragraphs sharing a shingle with this one (at most _MAX_PARTNERS); registers its shingles.
+
+    Set operations in C do the common case; when more than _MAX_PARTNERS earlier paragraphs share
+    shingles, the first ones in reading order are taken, as `_partners_reference` does.
+    """
+    unique = set(shingles)
+    common = unique & owner.keys()
+    others = {owner[s] for s in common}
+    if len(others) > _MAX_PARTNERS:
+        return _partners_reference(shingles, position, owner)
+    owner.update(dict.fromkeys(unique - common, position))
+    return list(others)
+
+
+def _partners_reference(shingles: list[int], position: int, owner: dict[int, int]) -> list[int]:
+    """The plain loop `_partners` is checked against: shingles in order, stopping at the cap."""
+    partners: list[int] = []
+    for s in shingles:
+        other = owner.setdefault(s, position)
+        if other != position and other not in partners:
+            partners.append(other)
+            if len(partners) >= _MAX_PARTNERS:
+                break
+    return partners
+
+
+def _without_attribution(text: str) -> str:
+    """`_ATTRIBUTION.sub("", text)`, searching only the tail: a match is anchored at the end and bounded."""
+    m = _ATTRIBUTION.search(text, max(0, len(text) - _ATTRIBUTION_WIDTH - 1))  # -1: "$" before a final newline
+    return text[: m.start()] + text[m.end() :] if m else text
 
 
 def _copies(a: str, b: str, min_words: int) -> bool:

@@ -188,3 +188,25 @@ def test_headline_is_not_glued_to_its_byline_or_first_paragraph() -> None:
         ("title", "Moscow opens its doors to a Taliban delegation at the economic forum"),
         ("byline", "By JANE DOE"), ("dateline", "May 20, 2023"), ("body", body),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience",
+        "Sign up for our newsletter",
+        "This article was originally published by Example Review",
+        "*The Taliban movement is banned in Russia as a terrorist organisation",
+        "Reporting by Jane Doe; editing by John Smith",
+        "Copyright 2024 Example Review",
+        "Kabul 31 °C",
+        "A caption (Photo: Jane Doe/AFP)",
+    ],
+)
+def test_the_length_cut_agrees_with_every_pattern_at_every_length(line: str) -> None:
+    """Chrome padded to lengths around every branch's longest match: the cut never changes an answer."""
+    from russia_taliban.load.lines import is_chrome_reference
+
+    for pad in range(0, 520, 3):
+        for text in (line + " x" * (pad // 2), "x " * (pad // 2) + line, line + "." * pad):
+            assert is_chrome(text) == is_chrome_reference(text), (len(text), text[:60])

@@ -1,5 +1,16 @@
+import pytest
+
 from russia_taliban.load.kinds import classify
-from russia_taliban.load.pullquotes import longest_shared_run, mark_pull_quotes
+from russia_taliban.load.pullquotes import (
+    _ATTRIBUTION,
+    _partners,
+    _partners_reference,
+    _without_attribution,
+    longest_shared_run,
+    mark_pull_quotes,
+    shingle_hashes,
+    shingle_hashes_reference,
+)
 from russia_taliban.load.split import Paragraph, split
 
 SENTENCE = "Moscow signed a provisional deal to supply the Taliban with fuel and wheat at a discount."
@@ -25,3 +36,62 @@ def test_many_repeats_are_marked_in_one_pass_over_them() -> None:
 def test_longest_shared_run() -> None:
     assert longest_shared_run(["a", "b", "c", "d", "e"], ["x", "b", "c", "d", "y", "a"]) == 3
     assert longest_shared_run([], ["a"]) == 0
+
+
+def _folded_sample() -> list[str]:
+    """Folded paragraphs of the seeds and dev fixtures, with copies and partial copies mixed in."""
+    from russia_taliban.text.normalise import fold
+    from tests.conftest import ROOT, SEEDS
+
+    files = [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "layouts" / "dev").glob("*.txt")]
+    texts = [fold(line) for f in sorted(files) for line in f.read_text(encoding="utf-8").splitlines()]
+    texts = [t for t in texts if t]
+    return texts + [t.split(" ", 3)[-1] for t in texts[::7]] + texts[::11]
+
+
+@pytest.mark.parametrize("scale", [1, 40])  # a short article is hashed in Python, a long one with numpy
+def test_shingle_hashes_are_equal_exactly_when_the_word_runs_are(scale: int) -> None:
+    texts = _folded_sample() * scale
+    hashes = shingle_hashes(texts, 8)
+    runs = [shingle_hashes_reference(t, 8) for t in texts]
+    assert [len(h) for h in hashes] == [len(r) for r in runs]
+    by_hash: dict[int, tuple[str, ...]] = {}
+    for h_list, r_list in zip(hashes, runs, strict=True):
+        for h, r in zip(h_list, r_list, strict=True):
+            assert by_hash.setdefault(h, r) == r  # one hash, one run of words
+    assert len(by_hash) == len({r for r_list in runs for r in r_list})  # and one run, one hash
+
+
+def test_partners_agree_with_the_plain_loop_in_reading_order() -> None:
+    texts = _folded_sample() * 3
+    fast_owner: dict[int, int] = {}
+    plain_owner: dict[int, int] = {}
+    for position, h in enumerate(shingle_hashes(texts, 8)):
+        fast = _partners(h, position, fast_owner)
+        plain = _partners_reference(h, position, plain_owner)
+        assert sorted(fast) == sorted(plain)
+        assert fast_owner == plain_owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not recognise them,” said Zamir Kabulov.",
+        "“We will not recognise them”, writes Jane Doe",
+        "A paragraph without any attribution at its end.",
+        "x " * 300 + "“We will talk to them,” said the envoy.",
+        "“Quote one,” said A. " * 30,
+        "“Spaced,”     said    the    envoy   .   ",
+    ],
+)
+def test_attribution_is_removed_as_the_whole_text_regex_would(text: str) -> None:
+    assert _without_attribution(text) == _ATTRIBUTION.sub("", text)
+
+
+def test_a_pull_quote_in_a_long_article_points_at_its_body_sentence() -> None:
+    body = [f"Paragraph {i} says something different about trade route number {i} and its costs." for i in range(300)]
+    body[150] = SENTENCE + " " + body[150]
+    paragraphs = [Paragraph(i, i + 1, text) for i, text in enumerate([*body, f"“{SENTENCE}”"])]
+    mark_pull_quotes(paragraphs)
+    assert paragraphs[-1].kind == "pull_quote" and paragraphs[-1].duplicate_of == 150
+    assert {p.kind for p in paragraphs[:-1]} == {"body"}

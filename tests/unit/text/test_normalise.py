@@ -58,3 +58,35 @@ def test_decode_refuses_text_that_is_not_western_rather_than_garble_it(data: byt
 
 def test_normalise_drops_bidi_overrides_and_c1_controls() -> None:
     assert normalise("Kabul\u202e lubaK\u2066x\u2069\x85") == "Kabul lubaKx"
+
+
+_FOLD_TEXTS = [
+    "",
+    "   ",
+    "Russia’s envoy said: “We will not recognise them” — yet.",
+    "ISIS-K, the U.S. and Daesh_K: 3.5% of 1,200 troops (approx.)",
+    "Żochowski, Şahin and Müller met in Zürich…",
+    "© 2024 Example Review. All rights reserved. €5 ½ №3 ™",
+    "tabs\tand\nnewlines\x0bcontrol",
+    "«quoted» ‹single› „low“ ‚low‘ • bullet · dot",
+    "MIXED case ASCII_only words 42",
+    "ǅemal İstanbul ΣΊΣΥΦΟΣ straße",
+]
+
+
+@pytest.mark.parametrize("text", _FOLD_TEXTS)
+def test_fold_agrees_with_the_one_regex_definition(text: str) -> None:
+    from russia_taliban.text.normalise import fold_reference
+
+    assert fold(text) == fold_reference(text)
+
+
+def test_fold_agrees_with_the_one_regex_definition_on_every_seed_and_fixture_line() -> None:
+    from russia_taliban.text.normalise import fold_reference
+    from tests.conftest import ROOT, SEEDS
+
+    files = [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "layouts" / "dev").glob("*.txt")]
+    lines = [line for f in files for line in normalise(f.read_text(encoding="utf-8")).splitlines()]
+    assert len(lines) > 500
+    for line in lines:
+        assert fold(line) == fold_reference(line), line
