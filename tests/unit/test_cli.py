@@ -99,8 +99,8 @@ def test_skipped_files_are_listed(capsys, write_corpus) -> None:
 @pytest.mark.parametrize(
     ("text", "needles"),
     [
-        ("themes: [", ["lexicon.yaml: not valid YAML", "fix the syntax"]),
-        ("themes:\n  narcotics:\n    terms: []\n", ["themes.narcotics: theme has no terms"]),
+        ("themes: [", ["lexicon.yaml", "see the lexicon format"]),
+        ("themes:\n  narcotics:\n    terms: []\n", ["lexicon.yaml: themes.narcotics.terms"]),
         (
             "themes:\n  narcotics:\n    terms: [heroin]\n  narcotics:\n    terms: [opium]\n",
             ["duplicate key 'narcotics'"],
@@ -145,3 +145,46 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "russia_taliban", "--debug", "corpus", "--corpus", str(tmp_path / "none")],
                           cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode != 0 and "Traceback" in done.stderr and "CorpusError" in done.stderr
+
+
+def test_version_is_printed(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out.strip() == "russia-taliban 0.1.0"
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["build", "--forse"], ["unrecognized arguments: --forse", "(did you mean --force?)"]),
+        (["buld"], ["invalid choice: 'buld'", "(did you mean build?)"]),
+        (["build", "--format", "htm"], ["invalid choice: 'htm'", "(did you mean html?)"]),
+        (["export", "out", "--corpsu", "x"], ["(did you mean --corpus?)"]),
+    ],
+)
+def test_misspelt_commands_flags_and_choices_get_a_suggestion_in_one_line(capsys, args, needles) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    err = capsys.readouterr().err
+    assert_one_line(info.value.code, err, *needles)
+
+
+def test_a_misspelt_theme_gets_a_suggestion(capsys, tmp_path: Path) -> None:
+    code, err = cli(capsys, "build", "--output", str(tmp_path / "r"), "--corpus", str(SEEDS), "--theme", "econmics")
+    assert_one_line(code, err, "unknown theme 'econmics' (did you mean 'economics'?)")
+
+
+def test_a_folder_of_the_users_is_refused_and_untouched_even_with_force(capsys, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "report.html").write_text("mine")
+    code, err = cli(capsys, "build", "--corpus", str(SEEDS), "--output", str(mine), "--force")
+    assert_one_line(code, err, "not made by russia-taliban build")
+    assert [p.name for p in mine.iterdir()] == ["report.html"] and (mine / "report.html").read_text() == "mine"
+
+
+def test_the_output_folder_may_not_hold_the_corpus(capsys, tmp_path: Path, write_corpus) -> None:
+    corpus = write_corpus({"a.txt": ARTICLE})
+    code, err = cli(capsys, "build", "--corpus", str(corpus), "--output", str(corpus.parent))
+    assert_one_line(code, err, "the output folder is the corpus folder or holds it")
+    assert sorted(p.name for p in corpus.parent.iterdir()) == ["corpus"]
