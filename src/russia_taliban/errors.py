@@ -46,7 +46,7 @@ class NotebookError(BuildError):
 
 
 class PdfToolsMissingError(BuildError):
-    """Raised when XeLaTeX or pandoc is missing for a PDF; the message says what to install."""
+    """Raised when the PDF engine (WeasyPrint, from the lock file) cannot load; the message says what to do."""
 
     exit_code = 2
 
