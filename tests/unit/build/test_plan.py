@@ -18,13 +18,35 @@ SEEDS = ROOT / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 
 
+@pytest.fixture
+def user_lexicon(tmp_path: Path, monkeypatch) -> Path:
+    """A --lexicon file that adds its text as a term of economics. Parsing is faked: a real user
+    lexicon is checked term by term (seconds), which the tagging tests cover."""
+    from dataclasses import replace
+
+    from russia_taliban.tag import lexicon as module
+
+    def load(path=None):
+        base = module.builtin_lexicon()
+        if path is None:
+            return base
+        economics = base.themes["economics"]
+        extra = module.Term(Path(path).read_text(encoding="utf-8").strip(), 1.0)
+        themes = {**base.themes, "economics": replace(economics, terms=(*economics.terms, extra))}
+        return replace(base, themes=themes, sources=(*base.sources, str(path)))
+
+    monkeypatch.setattr(module, "load_lexicon", load)
+    path = tmp_path / "extra.yaml"
+    path.write_text("grain deal*", encoding="utf-8")
+    return path
+
+
 def keys(options: BuildOptions) -> dict[str, str]:
     return {job.name: job.key for job in plan(options).jobs}
 
 
-def test_one_theme_changed_changes_only_its_key_and_the_overview(tmp_path: Path) -> None:
-    lexicon = tmp_path / "extra.yaml"
-    lexicon.write_text("themes:\n  economics:\n    extend: true\n    terms: [grain deal*]\n", encoding="utf-8")
+def test_one_theme_changed_changes_only_its_key_and_the_overview(user_lexicon: Path) -> None:
+    lexicon = user_lexicon
     before = keys(BuildOptions(corpus=SEEDS, notebooks=NOTEBOOKS))
     after = keys(BuildOptions(corpus=SEEDS, notebooks=NOTEBOOKS, lexicon=lexicon))
     assert sorted(name for name in before if before[name] != after[name]) == ["overview", "theme-economics"]
@@ -52,11 +74,10 @@ def test_the_lexicon_memo_gives_the_same_keys_without_parsing(tmp_path: Path, mo
     assert [j.key for j in second.jobs] == [j.key for j in first.jobs] and second.tables_key == first.tables_key
 
 
-def test_the_memo_is_not_used_when_the_lexicon_file_changed(tmp_path: Path) -> None:
-    lexicon = tmp_path / "extra.yaml"
-    lexicon.write_text("themes:\n  economics:\n    extend: true\n    terms: [grain deal*]\n", encoding="utf-8")
+def test_the_memo_is_not_used_when_the_lexicon_file_changed(user_lexicon: Path) -> None:
+    lexicon = user_lexicon
     first = plan(BuildOptions(corpus=SEEDS, notebooks=NOTEBOOKS, lexicon=lexicon))
-    lexicon.write_text("themes:\n  economics:\n    extend: true\n    terms: [wheat]\n", encoding="utf-8")
+    lexicon.write_text("wheat", encoding="utf-8")
     second = plan(BuildOptions(corpus=SEEDS, notebooks=NOTEBOOKS, lexicon=lexicon), first.memo)
     assert second.memo["key"] != first.memo["key"]
     assert {j.name for j in first.jobs if j.key != {k.name: k.key for k in second.jobs}[j.name]} == {
