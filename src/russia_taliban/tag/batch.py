@@ -85,15 +85,20 @@ def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers
     """
     files = sorted(Path(folder).glob("*.txt"))
     chunk = chunk or max(10, min(250, -(-len(files) // (workers * 8))))
+    context = None
+    if workers > 1:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        if os.name == "posix":  # the fork server imports the library once; workers start from that, not afresh
+            context.set_forkserver_preload([__name__])
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()  # it imports (about a second) while this process reads the lexicon
     # Compiled here, once: workers receive the compiled matchers (serialised), not seconds of compiling each.
     tools = (load_lexicon(lexicon), load_gazetteer())
     tools[0].compiled()
-    if workers <= 1:
+    if context is None:
         _init(*tools)
         return _add_up(map(_tag_chunk, chunks(files, chunk)), progress)
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    if os.name == "posix":  # the fork server imports the library once; workers start from that, not afresh
-        context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=tools) as pool:
         return _add_up(pool.map(_tag_chunk, chunks(files, chunk)), progress)
 

@@ -27,3 +27,9 @@ def test_a_folder_tagged_in_chunks_gives_the_totals_of_one_build() -> None:
     assert (found.articles, found.paragraphs, found.mentions, found.events, found.quotes) == (
         expected.articles, expected.paragraphs, expected.mentions, expected.events, expected.quotes)  # fmt: skip
     assert seen == sorted(seen) and seen[-1] == expected.articles
+
+
+def test_two_worker_processes_give_the_totals_of_one() -> None:
+    one = tag_folder(SEEDS, chunk=2)
+    two = tag_folder(SEEDS, chunk=2, workers=2)
+    assert two == one and two.articles > 2  # several chunks, spread over both workers
