@@ -19,7 +19,7 @@ from ..errors import LexiconError
 from ..yamlio import shown
 from . import dbcache
 from .hits import Hit, Hits, make_hit
-from .terms import TermError, is_regex, spellings, term_regex
+from .terms import MAX_TOTAL_CHARS, MAX_TRACKED_CHARS, TermError, is_regex, spellings, term_regex
 from .textview import ascii_view, char_offsets, whole_word, word_bytes
 
 if TYPE_CHECKING:
@@ -58,10 +58,22 @@ class Matcher:
             for expression, words in variants:
                 counted.append((ascii_view(expression), len(self._ids), flag))
                 self._ids.append((key, words))
+        self._check_budget([key for _, key, _ in tracked + unicode])
         self._counted = self._compile(counted, [key for key, _ in self._ids])
         self._tracked = self._compile(tracked, [key for _, key, _ in tracked])
         self._unicode = self._compile(unicode, [key for _, key, _ in unicode])
         self._unicode_regex = any(is_regex(self.terms[key]) for _, key, _ in unicode)
+
+    def _check_budget(self, tracked: list[int]) -> None:
+        """Refuse, before compiling, terms whose compile time would run to minutes (see `terms`)."""
+        total, slow = sum(map(len, self.terms)), sum(len(self.terms[key]) for key in tracked)
+        if total > MAX_TOTAL_CHARS or slow > MAX_TRACKED_CHARS:
+            raise LexiconError(
+                f"the terms hold {total:,} characters, {slow:,} of them in `re:`, non-Latin or many-hyphen terms "
+                f"(limits {MAX_TOTAL_CHARS:,} and {MAX_TRACKED_CHARS:,}: compile time grows with them)",
+                where=self._source,
+                fix="use fewer or shorter terms",
+            )
 
     def _invalid(self, key: int, why: object) -> LexiconError:
         return LexiconError(

@@ -111,6 +111,8 @@ def test_no_term_is_covered_by_a_wildcard_of_the_same_theme(theme: str) -> None:
         (", ".join(f"k{i}" for i in range(MAX_KEYWORDS + 1)), f"over the limit of {MAX_KEYWORDS}"),
         ("re:(?:a|b){5000}", "repeat count"),
         ("re:(unclosed", "is not a valid pattern"),
+        ("; ".join(f"re:(?:{'|'.join(f'w{i}x{j}' for j in range(25))})" for i in range(16)), "limits 20,000 and 2,000"),
+        ("; ".join(f"term number {i} " + "x" * 150 for i in range(150)), "limits 20,000 and 2,000"),
     ],
 )
 def test_keywords_are_bounded_before_they_are_compiled(keywords: str, message: str) -> None:
