@@ -101,9 +101,11 @@ def provenance(tables: Tables, inputs_digest: str = "") -> Provenance:
 
 def cite(tables: Tables, article_ids: pd.Series, paragraph_ids: pd.Series | None = None) -> pd.Series:
     """ "Ramani 2021, ¶7" for each row: the article's reference and the paragraph's position."""
-    refs = article_ids.map(references(tables))
+    refs = article_ids.map(references(tables)).astype(object)
     if paragraph_ids is None:
         return refs
     position = tables.paragraphs.set_index("paragraph_id").position
-    where = paragraph_ids.map(position)
-    return refs + where.map(lambda p: "" if pd.isna(p) else f", ¶{int(p) + 1}").astype(str)  # str even when empty
+    where = [", ¶" + str(int(p) + 1) if pd.notna(p) else "" for p in paragraph_ids.map(position)]
+    return pd.Series(
+        [f"{r}{w}" for r, w in zip(refs, where, strict=True)], index=article_ids.index, dtype=object
+    ).astype(str)  # str even when empty

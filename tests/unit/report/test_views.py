@@ -49,3 +49,15 @@ def test_method_text_follows_the_lexicon_and_corpus(tables_of) -> None:
         and "reaches 2.5 (1 for paragraphs under 25 words)" in text
     )
     assert "No human coding exists for economics" in text
+
+
+def test_empty_selections_give_empty_tables_even_after_a_parquet_round_trip(tables_of, tmp_path) -> None:
+    from russia_taliban.tag.tables import Tables
+
+    tables = tables_of([{"id": "a", "published": "2022-01-01", "tags": [{"security"}]}])
+    tables.write(tmp_path)
+    tables = Tables.read(tmp_path)  # empty frames come back with their own dtypes
+    none = tables.events.iloc[0:0]
+    assert views.events_table(tables, none).frame.empty
+    assert views.quotes_table(tables, tables.quotes.iloc[0:0]).frame.empty
+    assert sources.cite(tables, none.article_id, none.paragraph_id).empty
