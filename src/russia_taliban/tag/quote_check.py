@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from ..resources import package_text
+from ..text.wordlists import words_of
 from .actors import Gazetteer, builtin_gazetteer
 from .quotes import find_quotes
 
@@ -75,12 +76,20 @@ def check_quotes(split: str = "dev", gazetteer: Gazetteer | None = None) -> pd.D
 
 
 def speaker_accuracy(checked: pd.DataFrame) -> dict[str, float | int]:
-    """Share of quotes with a named speaker attributed to that speaker, and quotes split badly: a
-    coded speaker's quotation whose other part, in the same paragraph, the tagger left unattributed."""
+    """Share of quotes with a named speaker attributed to that speaker; quotes split badly (a coded
+    speaker's quotation whose other part, in the same paragraph, the tagger left unattributed); and
+    quotes coded with a role whose role noun the tagger's speaker shares."""
     named = checked[checked.speaker_kind == "named"]
     split = 0
     for _, group in checked[checked.gold != ""].groupby(["paragraph_id", "gold"]):
         if len(group) > 1 and (group.found != "").any() and (group.found == "").any():
             split += 1
+    roles = checked[checked.speaker_kind == "role"]
+    same_role = [bool(_heads(g) & _heads(f)) for g, f in zip(roles.gold, roles.found, strict=True)]
     return {"named": len(named), "agree": int(named.agree.sum()), "accuracy": float(named.agree.mean()),
-            "fragments_unattributed": split}  # fmt: skip
+            "fragments_unattributed": split, "roles": len(roles), "role_agree": sum(same_role)}  # fmt: skip
+
+
+def _heads(role: str) -> set[str]:
+    # The role nouns of a role given instead of a name: "senior Indian official" and "senior official" agree.
+    return set(_plain(role).split()) & words_of("speaker_roles")

@@ -24,14 +24,15 @@ def test_speakers_agree_when_they_name_the_same_actor(gold: str, found: str, sam
 def test_accuracy_counts_named_speakers_and_quotes_split_badly() -> None:
     checked = pd.DataFrame(
         {
-            "paragraph_id": ["p1", "p1", "p2", "p3"],
-            "speaker_kind": ["named", "named", "named", "role"],
-            "gold": ["A B", "A B", "C D", "official"],
-            "found": ["A B", "", "C D", "official"],
-            "agree": [True, False, True, None],
+            "paragraph_id": ["p1", "p1", "p2", "p3", "p4"],
+            "speaker_kind": ["named", "named", "named", "role", "role"],
+            "gold": ["A B", "A B", "C D", "senior Indian official", "teacher in Herat"],
+            "found": ["A B", "", "C D", "senior official", "Herat"],
+            "agree": [True, False, True, None, None],
         }
     )
-    assert speaker_accuracy(checked) == {"named": 3, "agree": 2, "accuracy": 2 / 3, "fragments_unattributed": 1}
+    assert speaker_accuracy(checked) == {"named": 3, "agree": 2, "accuracy": 2 / 3, "fragments_unattributed": 1,
+                                         "roles": 2, "role_agree": 1}  # fmt: skip
 
 
 def test_coded_paragraph_ids_follow_the_loader() -> None:
