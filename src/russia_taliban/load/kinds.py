@@ -13,7 +13,18 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text.words import capped_words
-from .lines import bio_name, byline, date_stamp, is_by_line, is_chrome, label_outlet, scraper_date, wire_dateline
+from .lines import (
+    bio_name,
+    byline,
+    date_stamp,
+    is_by_line,
+    is_chrome,
+    is_nav,
+    label_outlet,
+    scraper_date,
+    wire_dateline,
+)
+from .outlets import known_outlet, masthead_outlet, word_set
 from .pullquotes import mark_pull_quotes
 from .split import Paragraph
 
@@ -96,8 +107,15 @@ def _is_label(text: str) -> bool:
 
 
 def _classify_header(paragraphs: list[Paragraph]) -> None:
-    """Labels, title, byline, date line and standfirst: the paragraphs before the first long body paragraph."""
+    """Labels, title, byline, date line and standfirst: the paragraphs before the first long body paragraph.
+
+    Above the headline, menus, labels and mastheads are chrome; a masthead, or a line of the shape of
+    one, is taken for the headline only when no title-shaped line follows it, and a tagline under a
+    masthead ("Thoughts on Russia and Central Asia") only when the headline comes after a date,
+    label or menu line. Below the headline: bylines, a masthead line, tags, and one standfirst.
+    """
     title_seen = standfirst_open = False
+    after_masthead = False
     for index, p in enumerate(paragraphs):
         if p.kind != "body":
             continue
@@ -110,22 +128,58 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
         if not title_seen:
             if index >= _HEADER_LOOKAHEAD:
                 break
+            was_masthead, after_masthead = after_masthead, False
             if is_by_line(p.text):
                 p.kind = "byline"
-            elif _is_label(p.text):
-                p.kind = "boilerplate"  # a section label, banner or topic tag above the headline
+            elif _is_label(p.text) or is_nav(p.text):
+                p.kind = "boilerplate"  # a section label, menu, banner or topic tag above the headline
+            elif known_outlet(p.text.split(" - ")[0]) or (
+                masthead_outlet(p.text) and _later_title(paragraphs, index, adjacent=False)
+            ):
+                p.kind, after_masthead = "boilerplate", True
+            elif (
+                was_masthead
+                and _is_title(p.text)
+                and _later_title(paragraphs, index, adjacent=False)
+                and not (_later_title(paragraphs, index, adjacent=True))
+            ):
+                p.kind = "boilerplate"  # the site's tagline under its name
             elif _is_title(p.text):
                 p.kind, title_seen, standfirst_open = "title", True, True
             else:
                 break
         elif byline(p.text):
             p.kind = "byline"
-        elif _is_label(p.text):
-            p.kind = "boilerplate"  # a topic tag between headline and text
+        elif _is_heading_word(p.text) and index + 1 < len(paragraphs):
+            p.kind = "heading"  # "Key points", "Summary": the brief starts here
+            break
+        elif _is_label(p.text) or is_nav(p.text) or masthead_outlet(p.text):
+            p.kind = "boilerplate"  # a topic tag or the outlet's name between headline and text
         elif standfirst_open and _single_sentence(p.text) and capped_words(p.text) <= 60:
             p.kind, standfirst_open = "standfirst", False
         else:
             break
+
+
+def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> bool:
+    """Whether a title-shaped line follows paragraph `index` in the header (directly, if `adjacent`)."""
+    for q in paragraphs[index + 1 : index + _HEADER_LOOKAHEAD]:
+        if q.kind != "body":
+            if adjacent:
+                return False
+            continue
+        if wire_dateline(q.text) or _is_body(q):
+            return False
+        if _is_title(q.text) and not (_is_label(q.text) or is_nav(q.text) or masthead_outlet(q.text)):
+            return True
+        if adjacent:
+            return False
+    return False
+
+
+def _is_heading_word(text: str) -> bool:
+    """A report's section heading from data/outlets.yaml `headings` ("Key points", "Summary")."""
+    return text.strip().rstrip(":").lower() in word_set("headings")
 
 
 def _classify_body(paragraphs: list[Paragraph]) -> None:

@@ -289,3 +289,25 @@ def label_outlet(text: str) -> str | None:
     """The outlet named by a section label line ("Analysis | Example Review")."""
     m = _LABEL_OUTLET.match(text.strip()) or _OUTLET_LABEL.match(text.strip())
     return m.group("outlet").strip() if m else None
+
+
+_MENU_GAP = re.compile(r"\s{2,}|\s+[|•·]\s+")
+
+
+def is_nav(text: str) -> bool:
+    """A site menu or language switcher: items apart by wide gaps or bars ("Home  Latest  World"), or a
+    run of section names ("Home News Sport Business Culture"), never a sentence."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 200 or re.search(r"[.?!:;,]$", stripped):
+        return False
+    items = [i for i in _MENU_GAP.split(stripped) if i]
+    if len(items) >= 3 and all(len(i.split()) <= 4 and not re.search(r"[.?!]$", i) for i in items):
+        return True
+    tokens = stripped.split()
+    if len(tokens) < 3 or re.search(r"[.,;:!?\"“”()]", stripped):
+        return False
+    from .outlets import word_set  # outlets imports lines' neighbours only; no cycle at import time
+
+    nav = word_set("nav_words")
+    known = sum(1 for t in tokens if t.lower().strip("’'") in nav or t == "&")
+    return all(t[:1].isupper() or t == "&" or t.lower() in nav for t in tokens) and known >= 0.75 * len(tokens)

@@ -16,22 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text.dates import PartialDate, find_dates, resolve
-from .lines import agency, bio_name, byline, date_stamp, label_outlet, scraper_date, wire_dateline
+from .kinds import is_caption
+from .lines import bio_name, byline, date_stamp, label_outlet, scraper_date, wire_dateline
+from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet
 from .split import Paragraph
-
-_OUTLET = [
-    re.compile(
-        r"(?:views|beliefs|policies|position)[^.]*?\bof\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\s*\.?\s*$"
-    ),
-    re.compile(
-        r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)\.?\s*(?:\d{4})?\.?(?:\s+all rights reserved.*)?$",
-        re.I,
-    ),
-    re.compile(
-        r"(?:originally|first) (?:appeared|published|posted) (?:in|on|by|at) (?:the\s+)?(?P<outlet>[A-Z][\w&.’' -]{1,60}?)[.,]",
-        re.I,
-    ),
-]
 
 
 @dataclass(slots=True)
@@ -99,22 +87,41 @@ def latest_year(texts: Iterable[str]) -> int | None:
 
 
 def _outlet(paragraphs: list[Paragraph]) -> str:
-    first_body = next((p for p in paragraphs if p.kind == "body"), None)
-    wire = wire_dateline(first_body.text) if first_body else None
+    """The publisher, from the first of these that names one (the order is the rule):
+
+    1. a wire dateline's agency ("MOSCOW, Oct 7 (Reuters) -", "/TASS/");
+    2. a repost or syndication note ("first published by X", "Source: X"): the original publisher;
+    3. a label or masthead line in the header ("Analysis | X", "The Moscow Times", "thediplomat.com");
+    4. an e-mail's sender ("From: Central Asia Brief <…>");
+    5. the site's own lines: copyright, disclaimer, "Support X", "A Message from X", "Thanks for reading X";
+    6. a known outlet named in any chrome line other than a photo credit ("Follow AP’s coverage");
+    A byline naming an outlet ("By Jane Doe | Reuters") is read before all of these, in stated_metadata.
+    """
+    first_body = next((i for i, p in enumerate(paragraphs) if p.kind == "body"), len(paragraphs))
+    wire = wire_dateline(paragraphs[first_body].text) if first_body < len(paragraphs) else None
     if wire:
         return wire.agency
-    for p in paragraphs[:8]:
-        if p.kind == "boilerplate" and (name := label_outlet(p.text) or _outlet_line(p.text)):
+    chrome = [p for p in paragraphs if p.kind in ("boilerplate", "byline", "dateline")]
+    for p in chrome:
+        if name := statement_outlet(p.text, reposts_only=True):
             return name
-    for p in reversed(paragraphs):
-        if p.kind != "boilerplate":
-            continue
-        for pattern in _OUTLET:
-            m = pattern.search(p.text)
-            if m:
-                return m.group("outlet").strip()
+    header = [p for p in paragraphs[: max(first_body, 1) + 2] if p.kind != "body" or p.position < first_body]
+    for p in header:
+        if p.kind in ("boilerplate", "title", "standfirst", "byline") and (
+            name := label_outlet(p.text) or (masthead_outlet(p.text) if p.kind != "title" else None)
+        ):
+            return canonical(name)
+    for p in paragraphs[:6]:
+        if p.kind == "boilerplate" and (m := _SENDER.match(p.text)):
+            return canonical(m.group("name"))
+    for p in reversed(chrome):
+        if name := statement_outlet(p.text):
+            return name
+    for p in reversed(chrome):
+        if not is_caption(p.text) and not _CREDIT.match(p.text) and (name := mentioned_outlet(p.text)):
+            return name
     return ""
 
 
-def _outlet_line(text: str) -> str | None:
-    return agency(text)
+_SENDER = re.compile(r"^from:\s*(?P<name>[^<@]{2,60}?)\s*<[^>]+>\s*$", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:photo|image|picture|credit|source|video)s?\b|.*\b(?:photograph|photo|image)s?\s*[:,]", re.I)

@@ -1,7 +1,8 @@
 """Scoring the loader against the layout fixtures (tests/fixtures/layouts): metadata fields and non-content lines.
 
-`python -m tests.unit.load.layout_scoring dev` prints per-layout and per-field figures; for the
-frozen `test` set only the aggregate figures are printed, so rules are never fitted to its files.
+`python -m tests.unit.load.layout_scoring dev` (or `dev2`, the second writer's set) prints per-layout and
+per-field figures and every miss; for the frozen `test` and `test2` sets only the aggregate figures are
+printed, so rules are never fitted to their files.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from russia_taliban.load.kinds import CONTENT_KINDS
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "fixtures" / "layouts"
 FIELDS = ("title", "author", "outlet", "published")
+DEVELOPMENT = ("dev", "dev2")  # rules are developed on these: every miss is shown
+SETS = (*DEVELOPMENT, "test", "test2")  # test and test2 are frozen: totals only
 
 
 def comparable(value: object) -> str:
@@ -105,7 +108,10 @@ def score_set(name: str) -> tuple[Score, dict[str, Score]]:
 def main(argv: list[str]) -> int:
     name = argv[0] if argv else "dev"
     total, per_layout = score_set(name)
-    if name == "dev":
+    if name not in SETS:
+        print(f"unknown set {name!r}: one of {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    if name in DEVELOPMENT:
         for layout, s in per_layout.items():
             print(f"{layout:32s} fields {s.field_accuracy:5.0%}  non-content F1 {s.f1:.2f}")
         for miss in total.misses:

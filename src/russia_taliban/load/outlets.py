@@ -1,0 +1,193 @@
+"""Which outlet published an article: known names, mastheads by their shape, and the lines that name one.
+
+Pages name their publisher in a few places: a masthead line next to the headline ("The Moscow Times",
+"British Broadcasting Corporation", "thediplomat.com"), a label ("Analysis | X"), a repost or
+syndication note ("first published by X", "Source: X"), a copyright or disclaimer line, and the
+site's own chrome ("Support X", "A Message from X", "Thanks for reading X"). Names come from
+data/outlets.yaml where it knows them (so "AP" is recorded as "Associated Press"); an outlet no list
+knows is still found by shape: a short line of capitalised words ending in an outlet noun ("The
+Kabul Observer", "Centre for Eurasian Security Studies"), or a domain name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from ..resources import package_text
+from ..text.wordlists import agencies
+from ..yamlio import parse_yaml
+
+
+@functools.cache
+def outlet_data() -> dict[str, Any]:
+    """The parsed data/outlets.yaml (validated against data/schemas/outlets.yaml)."""
+    return parse_yaml(package_text("data", "outlets.yaml"), where="data/outlets.yaml", schema="outlets")
+
+
+@functools.cache
+def word_set(section: str) -> frozenset[str]:
+    """A list section of outlets.yaml, lower-cased."""
+    return frozenset(w.lower() for w in outlet_data()[section])
+
+
+@functools.cache
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """Spellings -> outlet: (case-sensitive for short and all-capital forms, case-insensitive for the rest)."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    pairs = [(short, name) for short, name in agencies().items()]
+    for name, aliases in outlet_data()["outlets"].items():
+        pairs += [(name, name), *((alias, name) for alias in aliases)]
+    for spelling, name in pairs:
+        if len(spelling) <= 3 or (spelling.isupper() and len(spelling) <= 5):
+            exact.setdefault(spelling, name)
+        else:
+            folded.setdefault(spelling.lower(), name)
+    return exact, folded
+
+
+def known_outlet(phrase: str) -> str | None:
+    """The outlet's name if `phrase` is, as a whole, a spelling data/outlets.yaml or the agencies list knows."""
+    text = phrase.strip().strip("()[]/").strip()
+    if text.lower().startswith("www."):
+        text = text[4:]
+    exact, folded = _names()
+    found = exact.get(text) or folded.get(text.lower())
+    if found is None and text[:4].lower() == "the ":
+        found = exact.get(text[4:]) or folded.get(text[4:].lower())
+    return found
+
+
+def canonical(name: str) -> str:
+    """A found name as recorded: the known outlet it starts with ("Guardian News & Media Limited" ->
+    "The Guardian"), else the name with possessive, trailing stops and legal suffixes removed."""
+    name = re.sub(r"[’']s$", "", name.strip().rstrip(".,;:!")).strip()
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if found := known_outlet(" ".join(words[:n])):
+            return found
+    return _title_case(name)
+
+
+def _title_case(name: str) -> str:
+    """A name in capitals ("KESTREL CENTRE FOR EURASIAN SECURITY") as it is written; others unchanged."""
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    small = {"of", "for", "and", "the", "on", "in", "de"}
+    return " ".join(w.lower() if i and w.lower() in small else w.capitalize() for i, w in enumerate(name.split()))
+
+
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|io|news|media|"
+    r"ru|af|pk|in|uz|kz|kg|tj|tm|az|ir|tr|cn|uk|de|fr|eu|edu|gov|int|co|me|tv|am|ge))/?$",
+    re.IGNORECASE,
+)
+_CONNECTORS = {"of", "for", "and", "&", "on", "the", "de", "in"}
+_PARTS = re.compile(r"\s+[-–—|•·]\s+|\s*\|\s*")
+
+
+def masthead_outlet(line: str) -> str | None:
+    """The outlet if a line is a masthead: a known name, a domain, or an outlet-shaped name.
+
+    "The Guardian - Back to homepage" and "Caspian Policy Forum | Commentary" are tried part by part.
+    """
+    text = line.strip()
+    if not text or len(text) > 90:
+        return None
+    parts = [p for p in _PARTS.split(text) if p]
+    for part in parts:
+        if found := known_outlet(part):
+            return found
+    for part in parts:
+        if m := _DOMAIN.match(part):
+            return known_outlet(m.group("domain")) or m.group("domain").lower()
+    for part in parts:
+        if outlet_shaped(part):
+            return _title_case(part.strip())
+    return None
+
+
+def outlet_shaped(text: str) -> bool:
+    """A name of capitalised words (connectors allowed inside) with an outlet noun at its end, or
+    before an "of/for …" tail: "The Kabul Observer", "Carnegie Endowment for International Peace"."""
+    words = text.strip().split()
+    if not 1 <= len(words) <= 9 or re.search(r"[.,;:!?\"“”‘()]|’(?!s\b)", text):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words):
+        return False
+    if words[0].lower() in _CONNECTORS - {"the"} or words[-1].lower() in _CONNECTORS:
+        return False
+    nav = word_set("nav_words")
+    if all(w.lower() in nav or w.lower() in _CONNECTORS for w in words):
+        return False  # "World News", "Business & Economy": a section, not a publisher
+    nouns = word_set("outlet_nouns")
+    head = words
+    for i, w in enumerate(words):
+        if i and w.lower() in ("of", "for", "on"):
+            head = words[:i]
+            break
+    return len(words) >= 2 and head[-1].lower() in nouns
+
+
+_WORD = r"[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*"  # a capitalised word; dots only inside ("Kun.uz")
+_NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|and|&|on|the|de)\s+)*{_WORD}){{0,7}})"
+_STATEMENTS = [
+    # repost and syndication notes first: they name the original publisher
+    rf"(?i:\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:in|on|by|at|with))\s+{_NAME}",
+    rf"(?i:\b(?:republished|reposted|reprinted|syndicated)\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
+    rf"^(?i:source|via|courtesy(?: of)?|published in)\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
+    # the site's own lines
+    rf"^(?i:©|\(c\)|copyright|\s)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[\s,]*)?{_NAME}",
+    rf"(?i:\b(?:views|beliefs|policies|position)\b)[^.]*?\bof\s+{_NAME}\s*\.?\s*$",
+    rf"^(?i:support|back)\s+{_NAME}\s*[!.]",
+    rf"^(?i:(?:a )?message from)\s+{_NAME}\s*:",
+    rf"^(?i:more\s+(?:\w+\s+){{0,2}}from)\s+{_NAME}\s*$",
+    rf"(?i:\bsubscribed to)\s+{_NAME}",
+    rf"^(?i:thanks for reading)\s+{_NAME}\s*[!.]",
+    rf"^(?i:follow)\s+{_NAME}(?:[’']s)?\s+(?i:coverage|on)\b",
+]
+
+
+@functools.cache
+def _statements() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _STATEMENTS]  # keywords are (?i:…); names must be capitalised
+
+
+def statement_outlet(line: str, *, reposts_only: bool = False) -> str | None:
+    """The outlet a repost note, copyright, disclaimer or site line names, or None."""
+    text = line.strip()
+    if len(text) > 600:
+        return None
+    patterns = _statements()[:3] if reposts_only else _statements()
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m and m.group("name"):
+            name = _trim(m.group("name"))
+            if name and (len(name) > 1):
+                return canonical(name)
+    return None
+
+
+def _trim(name: str) -> str:
+    """A matched name without what follows the publisher: "Eurasia Today and" -> "Eurasia Today"."""
+    words = name.rstrip(".,").split()
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    for i, w in enumerate(words):
+        if w.lower() in ("all", "rights") and i:  # "Copyright 2022 The Eurasian Herald All Rights Reserved"
+            words = words[:i]
+            break
+    return " ".join(words).rstrip(".,")
+
+
+def mentioned_outlet(line: str) -> str | None:
+    """A known outlet named anywhere in a line ("Follow AP’s coverage …", "… on the BBC website")."""
+    for m in re.finditer(r"[A-Z][\w&.’'/-]*(?:\s+(?:of|for|&|the|and)?\s*[A-Z][\w&.’'/-]*){0,5}", line):
+        words = re.sub(r"[’']s\b", "", m.group()).split()
+        for n in range(len(words), 0, -1):
+            for start in range(len(words) - n + 1):
+                if found := known_outlet(" ".join(words[start : start + n]).rstrip(".,:;")):
+                    return found
+    return None
