@@ -133,6 +133,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
                 p.kind = "byline"
             elif _is_label(p.text) or is_nav(p.text):
                 p.kind = "boilerplate"  # a section label, menu, banner or topic tag above the headline
+                after_masthead = masthead_outlet(p.text) is not None
             elif known_outlet(p.text.split(" - ")[0]) or (
                 masthead_outlet(p.text) and _later_title(paragraphs, index, adjacent=False)
             ):

@@ -82,14 +82,22 @@ def is_chrome_reference(text: str) -> bool:
 
 # A date line: an optional label, weekday, the date, an optional time and zone, in any order of
 # separators; what is left after removing the date must be only these.
-_LABEL = r"(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|on|at)"
+_LABEL = r"(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
 _ZONE = (
     r"(?:GMT|UTC|[A-Z]{1,2}[SD]?T|IST|PKT|AFT|MSK|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2}"
 )
+_RELATIVE = (
+    r"\d{1,2}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|yr\.?)\s+ago"
+)
+# a document's number beside its date ("POLICY BRIEF No. 14 | JULY 2025")
+_DOCUMENT = (
+    r"(?:policy\s+(?:brief|memo|paper)|working\s+paper|issue\s+brief|briefing|research\s+paper|report)\s+no\.?\s*\d+"
+)
 _RESIDUE = re.compile(
-    rf"(?:\s|[,|/·•–—()\-:]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w)|[+-]\d{{2}}:?\d{{2}}\b)*",
+    rf"(?:\s|[,|/·•–—()\-:.]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w)"
+    rf"|[+-]\d{{2}}:?\d{{2}}\b|\b{_RELATIVE}\b|\b{_DOCUMENT}\b)*",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
@@ -112,16 +120,37 @@ def date_stamp(text: str) -> Stamp | None:
     "Updated 4:12 PM GMT+3, April 17, 2025", "Published: 5 July 2024 14:32 GMT".
     """
     stripped = text.strip()
-    if len(stripped) > 90:
+    if len(stripped) > 120:
         return None
-    found = [d for d in find_dates(stripped) if d.date.year is not None]
-    if len(found) != 1:
-        return None
-    d = found[0]
-    rest = stripped[: d.start] + " " + stripped[d.end :]
+    stripped = unglue(stripped)
+    found = find_dates(stripped)
+    dated = [d for d in found if d.date.year is not None]
+    if dated:
+        found = dated
+    if not found or any(d.date != found[0].date for d in found):
+        return None  # none, or two different dates: a sentence, not a stamp ("04/17/2025April 17, 2025" is one)
+    rest = stripped
+    for d in reversed(found):
+        rest = rest[: d.start] + " " + rest[d.end :]
     if _RESIDUE.fullmatch(rest) is None:
         return None
-    return Stamp(d.date, bool(_UPDATED.search(rest)))
+    return Stamp(found[0].date, bool(_UPDATED.search(rest)))
+
+
+_GLUED = [
+    (re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}[:.]\d\d)"), r"\1 "),  # "20224:51 PM": the year glued to the time
+    (re.compile(r"(?<=\d)(?=[A-Za-z]{3})|(?<=[a-z])(?=\d)"), " "),  # "04/17/2025April", "May 5th2024"
+    (re.compile(r"(?<=[a-z0-9])(?=(?:Updated|Published|Posted|Modified)\b)"), " "),  # "GMT+3Updated"
+]
+
+
+def unglue(text: str) -> str:
+    """Spaces where a page's markup had separated a date, a time and a label that copying glued."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    for pattern, repl in _GLUED:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def is_date_line(text: str) -> bool:
@@ -262,8 +291,16 @@ class Wire:
     agency: str  # the outlet's name
 
 
+_WIRE_SLASH = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .’'-]{{1,40}}?),\s+(?P<date>{_MONTH}\s+\d{{1,2}})\.?\s*/(?P<agency>[A-Za-z][\w .&-]{{0,30}})/"
+)  # TASS style: "MOSCOW, July 3. /TASS/."
+
+
 def wire_dateline(text: str) -> Wire | None:
     """The date and agency of a wire-service opening, if the paragraph starts with one."""
+    if (slash := _WIRE_SLASH.match(text.strip())) is not None:
+        name = slash.group("agency").strip()
+        return Wire(slash.group("date"), agency(name) or name)
     m = _WIRE.match(text.strip())
     if not m or not (m.group("place") or m.group("date")):
         return None
@@ -288,7 +325,18 @@ _OUTLET_LABEL = re.compile(
 def label_outlet(text: str) -> str | None:
     """The outlet named by a section label line ("Analysis | Example Review")."""
     m = _LABEL_OUTLET.match(text.strip()) or _OUTLET_LABEL.match(text.strip())
-    return m.group("outlet").strip() if m else None
+    if not m:
+        return None
+    from .outlets import known_outlet, outlet_shaped, word_set
+
+    name = m.group("outlet").strip()
+    if known_outlet(name) or outlet_shaped(name):
+        return known_outlet(name) or name
+    words = name.split()
+    topics = word_set("nav_words") | words_of("name_stopwords")
+    if len(words) >= 2 and not all(w.lower() in topics for w in words):
+        return name
+    return None  # "News | Taliban": a section and a topic
 
 
 _MENU_GAP = re.compile(r"\s{2,}|\s+[|•·]\s+")
@@ -304,10 +352,12 @@ def is_nav(text: str) -> bool:
     if len(items) >= 3 and all(len(i.split()) <= 4 and not re.search(r"[.?!]$", i) for i in items):
         return True
     tokens = stripped.split()
-    if len(tokens) < 3 or re.search(r"[.,;:!?\"“”()]", stripped):
+    if len(tokens) < 2 or re.search(r"[.,;:!?\"“”()]", stripped):
         return False
     from .outlets import word_set  # outlets imports lines' neighbours only; no cycle at import time
 
     nav = word_set("nav_words")
+    if len(tokens) == 2:
+        return all(t.lower() in nav for t in tokens)
     known = sum(1 for t in tokens if t.lower().strip("’'") in nav or t == "&")
     return all(t[:1].isupper() or t == "&" or t.lower() in nav for t in tokens) and known >= 0.75 * len(tokens)

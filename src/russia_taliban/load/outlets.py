@@ -97,15 +97,15 @@ def masthead_outlet(line: str) -> str | None:
     if not text or len(text) > 90:
         return None
     parts = [p for p in _PARTS.split(text) if p]
-    for part in parts:
+    if len(parts) > 1 and any(len(p.split()) > 4 for p in parts[1:]):
+        return None  # "Headline — Foreign Ministry": a headline naming its source, not a masthead
+    for part in (parts[0], parts[-1]):
         if found := known_outlet(part):
             return found
-    for part in parts:
-        if m := _DOMAIN.match(part):
-            return known_outlet(m.group("domain")) or m.group("domain").lower()
-    for part in parts:
-        if outlet_shaped(part):
-            return _title_case(part.strip())
+    if m := _DOMAIN.match(parts[0]):
+        return known_outlet(m.group("domain")) or m.group("domain").lower()
+    if outlet_shaped(parts[0]):
+        return _title_case(parts[0].strip())
     return None
 
 
@@ -119,6 +119,8 @@ def outlet_shaped(text: str) -> bool:
         return False
     if words[0].lower() in _CONNECTORS - {"the"} or words[-1].lower() in _CONNECTORS:
         return False
+    if words[0].lower() in word_set("byline_roles"):
+        return False  # "Staff Reporter", "Senior Correspondent": a byline, not a publisher
     nav = word_set("nav_words")
     if all(w.lower() in nav or w.lower() in _CONNECTORS for w in words):
         return False  # "World News", "Business & Economy": a section, not a publisher
@@ -175,6 +177,8 @@ def _trim(name: str) -> str:
     words = name.rstrip(".,").split()
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()
+    while len(words) > 1 and re.fullmatch(r"[\d–-]+", words[-1]):
+        words.pop()  # "© The Northern Chronicle 2021"
     for i, w in enumerate(words):
         if w.lower() in ("all", "rights") and i:  # "Copyright 2022 The Eurasian Herald All Rights Reserved"
             words = words[:i]
@@ -182,8 +186,16 @@ def _trim(name: str) -> str:
     return " ".join(words).rstrip(".,")
 
 
+_SHARE = re.compile(r"(?i:\b(?:share|tweet|e-?mail|print|copy link|follow us|like us|subscribe)\b)")
+
+
 def mentioned_outlet(line: str) -> str | None:
-    """A known outlet named anywhere in a line ("Follow AP’s coverage …", "… on the BBC website")."""
+    """A known outlet named anywhere in a line ("Follow AP’s coverage …", "… on the BBC website").
+
+    Share buttons ("Share on LinkedIn", "Follow us on X") name platforms, not the publisher.
+    """
+    if _SHARE.search(line):
+        return None
     for m in re.finditer(r"[A-Z][\w&.’'/-]*(?:\s+(?:of|for|&|the|and)?\s*[A-Z][\w&.’'/-]*){0,5}", line):
         words = re.sub(r"[’']s\b", "", m.group()).split()
         for n in range(len(words), 0, -1):
