@@ -11,6 +11,7 @@ reports as they were; a failed notebook is kept as `failed/<name>.ipynb`.
 from __future__ import annotations
 
 import time
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from .plan import BuildOptions, Job, Plan, Progress, plan
 
 if TYPE_CHECKING:
     import nbformat
+
+    from .execute import Kernels
 
 __all__ = ["BuildOptions", "BuildResult", "build"]
 TITLE = "Russia and the Taliban: how commentary frames the engagement"
@@ -76,7 +79,10 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
         return BuildResult([], [j.name for j in jobs], [], up_to_date=True)
 
     publish.clean_leftovers(out)
-    with publish.staging(out) as stage, publish.terminate_as_interrupt():
+    from .execute import Kernels
+
+    kernels = Kernels(len(stale), [j.notebook for j in stale], ahead=options.jobs)  # they start while we tag
+    with publish.staging(out) as stage, publish.terminate_as_interrupt(), closing(kernels):
         timings: dict[str, float] = {}
         t = time.perf_counter()
         data_dir, corpus_report = table_cache.tables(
@@ -91,7 +97,7 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
                 job.tables = published.notebook(job.name).get("tables", "")
         t = time.perf_counter()
         coverage = f"Built from {len(corpus_report['articles'])} articles in {options.corpus.name}/"
-        pdf_note = _run(jobs, stale, options, published, stage, failed_dir, coverage, progress, combined_fresh)
+        pdf_note = _run(jobs, stale, options, published, stage, failed_dir, coverage, progress, combined_fresh, kernels)
         timings["execute_and_render"] = round(time.perf_counter() - t, 3)
         written = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
         publish.carry_over(stage, out)
@@ -130,7 +136,7 @@ def _renderable(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _run(jobs: list[Job], stale: list[Job], options: BuildOptions, published: mf.Published, stage: Path,
-         failed_dir: Path, coverage: str, progress: Progress, combined_fresh: bool) -> str:  # fmt: skip
+         failed_dir: Path, coverage: str, progress: Progress, combined_fresh: bool, kernels: Kernels) -> str:  # fmt: skip
     """Execute the stale notebooks and render each as soon as it is done, `options.jobs` at a time;
     then the combined report. Rendering is Python work in this process and execution happens in
     kernel processes, so the two overlap on separate cores. Returns the note on the PDF step."""
@@ -150,7 +156,7 @@ def _run(jobs: list[Job], stale: list[Job], options: BuildOptions, published: mf
 
     def run(job: Job) -> None:
         if job in stale:
-            execute(job, stage / job.executed, failed_dir / f"{job.name}.ipynb", progress, counter)
+            execute(job, stage / job.executed, failed_dir / f"{job.name}.ipynb", progress, counter, kernels)
         else:
             job.status = "cached"
         outputs = job.outputs(formats)
