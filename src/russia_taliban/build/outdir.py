@@ -8,6 +8,7 @@ grant permission to overwrite.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from ..errors import BuildLockedError, OutputFolderError
 
 MARKER_TEXT = "russia-taliban output folder: written by `russia-taliban build`, which may replace anything in it.\n"
 _FIX = "choose a new or empty folder with --output"
+#: What a folder the user cannot write into, or a full disk, looks like (EFBIG: a file-size limit).
+UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def is_marked(out: Path) -> bool:

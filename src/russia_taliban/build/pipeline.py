@@ -57,6 +57,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildResult:
         with outdir.locked(out):  # the up-to-date check too: another build may be publishing
             return _build_locked(options, the_plan, out, started, progress)
     except OSError as exc:
+        if exc.errno not in outdir.UNWRITABLE:
+            raise  # not the folder's fault: a bug, shown as one (with --debug, its traceback)
         raise outdir.writable_error(exc, out) from None
 
 
