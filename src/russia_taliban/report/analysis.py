@@ -63,12 +63,6 @@ def first_day(iso: str) -> str | None:
     return parse_iso(iso).first_day().isoformat() if iso else None
 
 
-def period_of(dates: pd.Series, n_articles: int) -> pd.Series:
-    """Group dates by year, quarter or month depending on how many articles there are."""
-    freq = "Y" if n_articles > 2000 else "Q" if n_articles > 200 else "M"
-    return dates.dt.to_period(freq).astype(str).where(dates.notna(), "undated")
-
-
 def period_labels(dates: pd.Series) -> pd.Series:
     """The period each date falls in: calendar years, or quarters when every date lies within two
     years (a year would then hold everything). Missing dates are "undated"."""
@@ -103,7 +97,7 @@ def theme_shares(tables: Tables, *, by: str = "auto") -> pd.DataFrame:
         out["paragraphs"] = grouped.size()
         out = articles.set_index("article_id")[["label", "date"]].join(out, how="inner")
         return out.reset_index(drop=True)[["label", "date", "paragraphs", *themes]]
-    c = c.assign(label=period_of(c.date, len(articles)))
+    c = c.assign(label=period_labels(c.date))  # the periods the findings and the central chart use
     grouped = c.groupby("label")
     out = grouped[themes].mean()
     out["paragraphs"] = grouped.size()

@@ -347,7 +347,8 @@ def theme_mix(tables: Tables, themes: list[str] | None = None) -> Chart:
         + "; ".join(f"{r['label']}: " + ", ".join(f"{t} {r[t]:.0%}" for t in themes) for _, r in data.iterrows())
         + "."
     )
-    caption = "The theme mix of each article: the share of its content paragraphs carrying each theme (darker: larger)."
+    unit = "article" if per_article else "publication period"
+    caption = f"The theme mix of each {unit}: the share of its content paragraphs carrying each theme (darker: larger)."
     return Chart(fig, data, alt, caption)
 
 
@@ -383,48 +384,77 @@ def comention_heatmap(tables: Tables, *, top: int = 12) -> Chart:
     return Chart(fig, data, alt, caption)
 
 
-def theme_share(tables: Tables, theme: str) -> Chart:
-    """One theme's share of each article's paragraphs (dot sized by paragraphs, 95% interval) against
-    the corpus-wide share and its interval (band)."""
-    shares = analysis.theme_shares(tables, by="article")
-    c = analysis.content(tables)
-    if shares.empty:
-        return _empty("The corpus has no content paragraphs.")
+def _share_rows(tables: Tables, theme: str, content: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """One row per article (oldest first, undated last), or per period when there are many
+    articles: label, articles, paragraphs, share and its 95% interval."""
     articles = analysis.dated_articles(tables)
-    order = articles.article_id[articles.article_id.isin(c.article_id.unique())]
-    refs = order.map(sources.references(tables)).values
+    refs = sources.references(tables)
+    many = len(articles) > analysis.PER_ARTICLE_LIMIT
+    if many:
+        keys = analysis.period_labels(articles.date)
+        labels = {k: k for k in keys}
+    else:
+        keys = articles.article_id
+        dates = articles.date.map(lambda d: "undated" if pd.isna(d) else f"{d:%Y-%m}")
+        labels = {a: f"{refs[a]}, {d}" for a, d in zip(keys, dates, strict=True)}
+    group = content.article_id.map(dict(zip(articles.article_id, keys, strict=True)))
+    rows = []
+    for i, (key, frame) in enumerate(content.groupby(group, sort=False)):
+        d = uncertainty.draws(frame, [theme], stream=i + 1)
+        low, high = d.interval()
+        rows.append((key, labels[key], d.articles, d.paragraphs, d.share[0], low[0], high[0]))
+    frame = pd.DataFrame(rows, columns=["key", "label", "articles", "paragraphs", "share", "low", "high"])
+    order = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+    frame = frame.sort_values("key", key=lambda k: k.map(order)).drop(columns="key").reset_index(drop=True)
+    return frame, "period" if many else "article"
+
+
+def theme_share(tables: Tables, theme: str) -> Chart:
+    """One theme's share of each article's (or period's) paragraphs: a dot sized by its paragraphs
+    with its 95% interval, against the corpus-wide share and its interval (band)."""
+    c = analysis.content(tables)
+    if c.empty:
+        return _empty("The corpus has no content paragraphs.")
+    rows, unit = _share_rows(tables, theme, c)
     overall = uncertainty.draws(c, [theme])
     o_low, o_high = overall.interval()
-    per = [uncertainty.draws(c[c.article_id == a], [theme], stream=i + 1) for i, a in enumerate(order)]
-    low = np.array([d.interval()[0][0] for d in per])
-    high = np.array([d.interval()[1][0] for d in per])
     hue = color(theme, tables.themes)
+    sizes = (
+        10 + 120 * rows.paragraphs / max(1, rows.paragraphs.max()) if unit == "period" else 10 + 2.5 * rows.paragraphs
+    )
     with _styled():
-        fig, ax = _figure((WIDTH, 1.5 + 0.34 * len(shares)))
-        y = np.arange(len(shares))
+        fig, ax = _figure((WIDTH, 1.5 + 0.34 * len(rows)))
+        y = np.arange(len(rows))
         ax.axvspan(o_low[0], o_high[0], color="#333333", alpha=0.08, linewidth=0)
         ax.axvline(overall.share[0], color="#333333", linestyle="--", linewidth=1)
-        ax.hlines(y, low, high, color=hue, linewidth=1.5)
-        ax.scatter(shares[theme], y, s=10 + 2.5 * shares.paragraphs, color=hue, zorder=3)
-        dates = shares.date.map(lambda d: "undated" if pd.isna(d) else f"{d:%Y-%m}")
-        ax.set_yticks(y, [f"{r}, {d} ({plural(int(n), 'paragraph')})"
-                          for r, d, n in zip(refs, dates, shares.paragraphs, strict=True)])  # fmt: skip
-        ax.set_ylim(len(shares) - 0.5, -0.5)
+        ax.hlines(y, rows.low, rows.high, color=hue, linewidth=1.5)
+        ax.scatter(rows.share, y, s=sizes, color=hue, zorder=3)
+        counts = [plural(int(n), "paragraph") if unit == "article" else plural(int(a), "article")
+                  for n, a in zip(rows.paragraphs, rows.articles, strict=True)]  # fmt: skip
+        ax.set_yticks(y, [f"{shorten(lbl, LABEL_WIDTH)} ({n})" for lbl, n in zip(rows.label, counts, strict=True)])
+        ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
         ax.set_xlabel(f"share of paragraphs carrying {theme}")
         ax.legend(handles=[Line2D([], [], color="#333333", linestyle="--",
                                   label=f"whole corpus: {overall.share[0]:.0%} ({o_low[0]:.0%}–{o_high[0]:.0%})")],
                   loc="upper center", bbox_to_anchor=(0.5, -0.2))  # fmt: skip
-    data = pd.DataFrame({"reference": refs, "date": dates.values, "paragraphs": shares.paragraphs.values,
-                         "share": shares[theme].values, "low": low, "high": high})  # fmt: skip
-    data.loc[len(data)] = ["whole corpus", "", overall.paragraphs, overall.share[0], o_low[0], o_high[0]]
-    alt = (f"{findings.title(theme)} share per article, oldest first: "
-           + "; ".join(f"{r} {s:.0%}" for r, s in zip(refs, shares[theme], strict=True))
+    data = rows.assign(level=unit)
+    data.loc[len(data)] = [
+        "whole corpus",
+        overall.articles,
+        overall.paragraphs,
+        overall.share[0],
+        o_low[0],
+        o_high[0],
+        "corpus",
+    ]
+    alt = (f"{findings.title(theme)} share per {unit}, oldest first: "
+           + "; ".join(f"{r.label} {r.share:.0%}" for r in rows.itertuples())
            + f". Whole corpus {overall.share[0]:.0%}.")  # fmt: skip
-    caption = (f"{findings.title(theme)} in each article: the share of its content paragraphs carrying the theme "
-               "(dot, sized by its paragraphs; line: 95% interval over its paragraphs), oldest first, against the "
-               "whole corpus (dashed line, band: its 95% interval).")  # fmt: skip
+    caption = (f"{findings.title(theme)} in each {unit}: the share of its content paragraphs carrying the theme "
+               f"(dot, sized by its paragraphs; line: 95% interval), oldest first, against the whole corpus "
+               "(dashed line, band: its 95% interval).")  # fmt: skip
     return Chart(fig, data, alt, caption)
 
 

@@ -35,3 +35,20 @@ def test_undated_articles_are_left_out_of_the_time_charts_and_said_so(tables_of)
     tables = tables_of([{"id": "a", "published": "2022-03-01", "tags": [{"security"}]}, {"id": "b", "tags": [set()]}])
     assert "1 undated article is not shown" in plots.timeline(tables).caption
     assert "1 undated article not shown" in plots.theme_trend(tables).caption
+
+
+def test_theme_chapter_chart_has_one_row_per_article_or_per_period_when_there_are_many(tables_of) -> None:
+    few = tables_of([{"id": "a", "published": "2021-01-01", "tags": [{"security"}, set()]},
+                     {"id": "b", "tags": [{"security"}] * 3}])  # fmt: skip
+    data = plots.theme_share(few, "security").data
+    assert data.level.tolist() == ["article", "article", "corpus"]
+    assert data.share.tolist() == [0.5, 1.0, 0.8] and data.label.iloc[1].endswith("undated")
+    many = tables_of([{"id": f"x{i}", "published": f"{2021 + i % 3}-05-01", "tags": [{"security"}] * (i % 3 + 1)}
+                      for i in range(30)])  # fmt: skip
+    data = plots.theme_share(many, "security").data
+    assert data.label.tolist() == ["2021", "2022", "2023", "whole corpus"] and data.articles.tolist() == [
+        10,
+        10,
+        10,
+        30,
+    ]
