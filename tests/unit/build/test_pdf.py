@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pypdf
 import pytest
@@ -31,22 +32,30 @@ def flat(reader: pypdf.PdfReader) -> str:
     return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
 
 
-@pytest.mark.parametrize(
-    ("script", "text"),
-    [
-        ("Polish and typography", "Żochowski’s “quoted” text — 2021–2025 …"),
-        ("Cyrillic", "Москва и талибы"),
-        ("Arabic", "مرحبا بالعالم"),
-        ("Hebrew", "שלום עולם"),
-        ("CJK", "中文 日本語 한국어"),
-        ("emoji", "😀 🤝 🚀"),
-        ("no ligatures", "--force first office ffi"),
-    ],
-)
-def test_text_reaches_the_pdf_as_written_in_every_script(tmp_path: Path, script: str, text: str) -> None:
-    result, reader = printed(tmp_path, f"<p>{text}</p>")
-    assert result.missing == {}, script
-    assert text in flat(reader), script
+SCRIPTS = {
+    "Polish and typography": "Żochowski’s “quoted” text — 2021–2025 …",
+    "Cyrillic": "Москва и талибы",
+    "Arabic": "مرحبا بالعالم",
+    "Hebrew": "שלום עולם",
+    "CJK": "中文 日本語 한국어",
+    "emoji": "😀 🤝 🚀",
+    "no ligatures": "--force first office ffi",
+}
+
+
+@pytest.fixture(scope="module")
+def every_script(tmp_path_factory: pytest.TempPathFactory) -> tuple[pdf.PdfResult, str]:
+    """One document with a paragraph per script (one rendering for all the cases below)."""
+    body = "".join(f"<p>{text}</p>" for text in SCRIPTS.values())
+    result = pdf.write_pdf(page(body), tmp_path_factory.mktemp("scripts") / "out.pdf")
+    return result, flat(pypdf.PdfReader(result.path))
+
+
+@pytest.mark.parametrize("script", list(SCRIPTS))
+def test_text_reaches_the_pdf_as_written_in_every_script(every_script: tuple[pdf.PdfResult, str], script: str) -> None:
+    result, text = every_script
+    assert result.missing == {}
+    assert SCRIPTS[script] in text
 
 
 def test_a_character_no_font_has_is_named_in_one_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -73,25 +82,33 @@ def test_a_long_unbroken_token_wraps_inside_the_text_block(tmp_path: Path) -> No
     assert width == pytest.approx(595.3, abs=0.5)
 
 
-@pytest.mark.parametrize(
-    "hostile",
-    [
-        '<img src="file:///etc/hostname">',
-        '<img src="http://127.0.0.1:9/x.png">',
-        '<link rel="stylesheet" href="file:///etc/hostname">',
-        "<style>@import url(file:///etc/passwd);</style>",
-        '<object data="file:///etc/hostname"></object>',
-        '<link rel="attachment" href="file:///etc/hostname">',
-    ],
-)
-def test_the_document_cannot_fetch_a_url_or_read_a_file(tmp_path: Path, hostile: str) -> None:
-    result, reader = printed(tmp_path, f"<p>before</p>{hostile}<p>after</p>")
-    assert result.refused, hostile
-    assert all(not url.startswith("data:") for url in result.refused)
-    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else ""
+HOSTILE = {  # markup an article's text could smuggle in, and the URL each would fetch
+    '<img src="file:///etc/hostname">': "file:///etc/hostname",
+    '<img src="http://127.0.0.1:9/x.png">': "http://127.0.0.1:9/x.png",
+    '<link rel="stylesheet" href="file:///etc/passwd">': "file:///etc/passwd",
+    "<style>@import url(file:///etc/group);</style>": "file:///etc/group",
+    '<object data="file:///etc/os-release"></object>': "file:///etc/os-release",
+    '<link rel="attachment" href="file:///etc/shells">': "file:///etc/shells",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[pdf.PdfResult, pypdf.PdfReader]:
+    body = "<p>before</p>" + "".join(HOSTILE) + "<p>after</p>"
+    result = pdf.write_pdf(page(body), tmp_path_factory.mktemp("hostile") / "out.pdf")
+    return result, pypdf.PdfReader(result.path)
+
+
+@pytest.mark.parametrize("hostile", list(HOSTILE))
+def test_the_document_cannot_fetch_a_url_or_read_a_file(
+    hostile_pdf: tuple[pdf.PdfResult, pypdf.PdfReader], hostile: str
+) -> None:
+    result, reader = hostile_pdf
+    assert HOSTILE[hostile] in result.refused
     text = flat(reader)
     assert "before" in text and "after" in text
-    if hostname:
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else ""
+    if len(hostname) > 3:
         assert hostname not in text
     assert not reader.attachments
 
@@ -184,16 +201,14 @@ def test_entities_are_never_cut_by_a_break() -> None:
 def test_creation_date_comes_from_source_date_epoch_or_the_newest_article(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import nbformat
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     pq.write_table(pa.table({"published": ["2021-08-24", "2025-07", None, "2023"]}), tmp_path / "articles.parquet")
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["papermill"] = {"parameters": {"data_dir": str(tmp_path)}}
+    nb = SimpleNamespace(metadata={"papermill": {"parameters": {"data_dir": str(tmp_path)}}})  # as papermill left it
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert pdf.creation_date(nb) == datetime(2025, 7, 1, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert pdf.creation_date(nb) == datetime.fromtimestamp(1700000000, tz=UTC)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert pdf.creation_date(nbformat.v4.new_notebook()) is None
+    assert pdf.creation_date(SimpleNamespace(metadata={})) is None
