@@ -39,6 +39,13 @@ class Draws:
         return np.percentile(self.replicates, tail, axis=0), np.percentile(self.replicates, 100 - tail, axis=0)
 
 
+#: Up to this many (replicate, article) draws the paragraph stage is drawn exactly (binomial); beyond
+#: it, with many articles, its sum over a replicate's articles is drawn from the normal distribution
+#: with the same mean and variance (the sum of many independent binomials), which is what keeps a
+#: 10,000-article corpus to a second or two. Also the size of one chunk of replicates in memory.
+EXACT_LIMIT = 2_000_000
+
+
 def draws(content: pd.DataFrame, themes: list[str], *, replicates: int = REPLICATES, stream: int = 0) -> Draws:
     """Replicates of the pooled theme shares of `content` (one row per paragraph, `article_id` and a
     0/1 column per theme).
@@ -53,13 +60,25 @@ def draws(content: pd.DataFrame, themes: list[str], *, replicates: int = REPLICA
     tagged = grouped[themes].sum().to_numpy(dtype=float)  # (articles, themes)
     sizes = grouped.size().to_numpy(dtype=np.int64)  # paragraphs per article
     m = len(sizes)
-    picked = np.random.default_rng([SEED, stream]).integers(0, m, size=(replicates, m))  # stage 1: articles
-    n = sizes[picked]  # (replicates, m)
+    exact = m * replicates <= EXACT_LIMIT
+    shares = tagged / sizes[:, None]
+    variance = tagged * (1 - shares)  # n p (1 - p) per article and theme
+    articles_rng = np.random.default_rng([SEED, stream])
+    theme_rngs = [np.random.default_rng([SEED, stream, zlib.crc32(t.encode())]) for t in themes]
     reps = np.empty((replicates, len(themes)))
-    for j, theme in enumerate(themes):
-        rng = np.random.default_rng([SEED, stream, zlib.crc32(theme.encode())])
-        hits = rng.binomial(n, tagged[picked, j] / n)  # stage 2: each drawn article's paragraphs
-        reps[:, j] = hits.sum(axis=1) / n.sum(axis=1)
+    chunk = max(1, EXACT_LIMIT // m)
+    for at in range(0, replicates, chunk):
+        r = min(chunk, replicates - at)
+        picked = articles_rng.integers(0, m, size=(r, m), dtype=np.int32)  # stage 1: articles
+        n = sizes[picked]
+        total = n.sum(axis=1)
+        for j, rng in enumerate(theme_rngs):  # stage 2: each drawn article's paragraphs
+            if exact:
+                hits = rng.binomial(n, shares[picked, j]).sum(axis=1)
+            else:
+                mean, var = tagged[picked, j].sum(axis=1), variance[picked, j].sum(axis=1)
+                hits = np.clip(mean + np.sqrt(var) * rng.standard_normal(r), 0, total)
+            reps[at : at + r, j] = hits / total
     share = tagged.sum(axis=0) / sizes.sum()
     return Draws(themes, share, reps, m, int(sizes.sum()))
 

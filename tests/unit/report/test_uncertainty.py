@@ -58,3 +58,17 @@ def test_difference_is_within_noise_only_when_its_interval_includes_zero(earlier
 def test_an_empty_group_has_no_share() -> None:
     d = uncertainty.draws(paragraphs({}).astype({"t": int}), ["t"])
     assert d.articles == 0 and np.isnan(d.share[0])
+
+
+def test_the_normal_paragraph_stage_for_many_articles_agrees_with_the_exact_one(monkeypatch) -> None:
+    rng = np.random.default_rng(7)
+    frame = paragraphs({f"a{i}": (int(n), int(k)) for i, (n, k) in enumerate(zip(*_sizes(rng), strict=True))})
+    exact = np.array(uncertainty.draws(frame, ["t"]).interval())
+    monkeypatch.setattr(uncertainty, "EXACT_LIMIT", 1000)  # forces the normal stage and chunking
+    approx = np.array(uncertainty.draws(frame, ["t"]).interval())
+    assert np.abs(exact - approx).max() < 0.01
+
+
+def _sizes(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    n = rng.integers(5, 30, size=300)
+    return n, rng.binomial(n, rng.uniform(0.1, 0.9, size=300))
