@@ -36,28 +36,6 @@ if TYPE_CHECKING:
 
 LOG = logging.getLogger("russia_taliban.pdf")
 
-# Faces from the lock file, so the PDF looks the same on any machine: DejaVu from matplotlib's package data
-# for the text, then font-only PyPI packages for what DejaVu lacks, tried in this order.
-BASE_FACES: tuple[tuple[str, str, str, str, str], ...] = (
-    # (family, package, file, weight, style)
-    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif.ttf", "normal", "normal"),
-    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-Bold.ttf", "bold", "normal"),
-    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-Italic.ttf", "normal", "italic"),
-    ("RT Serif", "matplotlib", "mpl-data/fonts/ttf/DejaVuSerif-BoldItalic.ttf", "bold", "italic"),
-    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans.ttf", "normal", "normal"),
-    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-Bold.ttf", "bold", "normal"),
-    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-Oblique.ttf", "normal", "italic"),
-    ("RT Sans", "matplotlib", "mpl-data/fonts/ttf/DejaVuSans-BoldOblique.ttf", "bold", "italic"),
-    ("RT Mono", "matplotlib", "mpl-data/fonts/ttf/DejaVuSansMono.ttf", "normal", "normal"),
-    ("RT Mono", "matplotlib", "mpl-data/fonts/ttf/DejaVuSansMono-Bold.ttf", "bold", "normal"),
-)
-FALLBACK_FACES: tuple[tuple[str, str], ...] = (
-    *(("manimgx_fonts", f"NotoSans{script}[wght].ttf") for script in (
-        "Arabic", "Hebrew", "Devanagari", "Bengali", "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil")),
-    ("noto_cjk_sans_otc", "NotoSansCJK-Regular.ttc"),
-    ("manimgx_fonts", "NotoEmoji[wght].ttf"),
-    ("manimgx_fonts", "NotoSansSymbols[wght].ttf"),
-)  # fmt: skip
 PRINT_TEMPLATE = "rt_print"
 
 _NOTDEF = re.compile(r"unsupported by fonts: \"(.*)\" \(U\+([0-9A-F]+)\)")
@@ -103,20 +81,30 @@ def _package_file(package: str, name: str) -> Path | None:
 
 
 @cache
+def _font_data() -> dict[str, Any]:
+    from ..resources import package_text
+    from ..yamlio import parse_yaml
+
+    return parse_yaml(package_text("data", "fonts.yaml"), where="data/fonts.yaml", schema="fonts")
+
+
+@cache
 def base_faces() -> tuple[Face, ...]:
+    """The faces all text is set in (data/fonts.yaml `base`), those installed here."""
     return tuple(
-        Face(family, path, weight, style)
-        for family, package, name, weight, style in BASE_FACES
-        if (path := _package_file(package, name))
+        Face(entry["family"], path, entry.get("weight", "normal"), entry.get("style", "normal"))
+        for entry in _font_data()["base"]
+        if (path := _package_file(entry["package"], entry["file"]))
     )
 
 
 @cache
 def fallback_faces() -> tuple[Face, ...]:
+    """The faces tried, in order, for characters the base faces lack (data/fonts.yaml `fallbacks`)."""
     return tuple(
-        Face("RT " + re.sub(r"[\[.].*", "", name), path)
-        for package, name in FALLBACK_FACES
-        if (path := _package_file(package, name))
+        Face("RT " + re.sub(r"[\[.].*", "", entry["file"]), path)
+        for entry in _font_data()["fallbacks"]
+        if (path := _package_file(entry["package"], entry["file"]))
     )
 
 

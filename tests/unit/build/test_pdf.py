@@ -212,3 +212,10 @@ def test_creation_date_comes_from_source_date_epoch_or_the_newest_article(
     assert pdf.creation_date(nb) == datetime.fromtimestamp(1700000000, tz=UTC)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert pdf.creation_date(SimpleNamespace(metadata={})) is None
+
+
+def test_every_face_in_the_font_list_is_installed_by_the_lock_file() -> None:
+    data = pdf._font_data()
+    assert len(pdf.base_faces()) == len(data["base"])
+    assert len(pdf.fallback_faces()) == len(data["fallbacks"])
+    assert {f.family for f in pdf.base_faces()} == {"RT Serif", "RT Sans", "RT Mono"}
