@@ -60,6 +60,12 @@ def content_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
     return paragraphs[content_mask(paragraphs)]
 
 
+def _caption_states(text: str) -> bool:
+    """A caption that says something before its credit ("Women wait for aid in Kabul. Photograph: X")."""
+    m = _CAPTION.search(text) or _VIDEO.search(text)
+    return m is not None and capped_words(text[: m.start()]) >= 5 and not _VIDEO.search(text)
+
+
 def is_caption(text: str) -> bool:
     """A photo caption, credit, image file name or video title with its duration."""
     return bool(_CAPTION.search(text) or _VIDEO.search(text))
@@ -72,9 +78,11 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "boilerplate"
         elif date_stamp(p.text) is not None:
             p.kind = "dateline"
-        elif capped_words(p.text) <= 40 and is_caption(p.text):
-            p.kind = "boilerplate"
+        elif capped_words(p.text) <= 40 and is_caption(p.text) and not _caption_states(p.text):
+            p.kind = "boilerplate"  # a bare credit, file name or video title; a caption that says something is body
     _classify_header(paragraphs)
+    _classify_late_bylines(paragraphs)
+    _rechoose_name_title(paragraphs)
     _classify_body(paragraphs)
     _classify_trailer(paragraphs)
     mark_pull_quotes(paragraphs)
@@ -162,6 +170,54 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
             break
 
 
+def _classify_late_bylines(paragraphs: list[Paragraph]) -> None:
+    """Bylines below a long standfirst or a caption, where the header pass stopped: "By …" lines, and
+    a bare name beside a date line, up to the second long paragraph after the headline."""
+    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
+    if title_at is None:
+        return
+    long_seen = 0
+    for i in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD)):
+        p = paragraphs[i]
+        if p.kind != "body":
+            continue
+        if is_by_line(p.text) or (
+            byline(p.text)
+            and any(0 <= j < len(paragraphs) and paragraphs[j].kind in ("dateline", "byline") for j in (i - 1, i + 1))
+        ):
+            p.kind = "byline"
+        elif _is_body(p):
+            long_seen += 1
+            if long_seen >= 2:
+                return
+
+
+_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|&|and|of|the|on))*$")
+
+
+def _rechoose_name_title(paragraphs: list[Paragraph]) -> None:
+    """A newsletter's or site's name taken for the headline: when the "title" is a short name and a
+    title-shaped line stands between it and the byline or date below, that line is the headline."""
+    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
+    if title_at is None or capped_words(paragraphs[title_at].text) > 5:
+        return
+    if not _NAME_LIKE.match(paragraphs[title_at].text.strip()):
+        return
+    anchor = next(
+        (j for j in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD))
+         if paragraphs[j].kind in ("byline", "dateline")),
+        None,
+    )  # fmt: skip
+    if anchor is None:
+        return
+    between = [q for q in paragraphs[title_at + 1 : anchor] if q.kind in ("body", "standfirst")]
+    if not between or not _is_title(between[0].text):
+        return
+    paragraphs[title_at].kind, between[0].kind = "boilerplate", "title"
+    if len(between) > 1 and _single_sentence(between[1].text) and capped_words(between[1].text) <= 60:
+        between[1].kind = "standfirst"
+
+
 def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> bool:
     """Whether a title-shaped line follows paragraph `index` in the header (directly, if `adjacent`)."""
     for q in paragraphs[index + 1 : index + _HEADER_LOOKAHEAD]:
@@ -195,11 +251,23 @@ def _classify_body(paragraphs: list[Paragraph]) -> None:
             p.kind = "heading"
 
 
+def _is_prose(p: Paragraph) -> bool:
+    """A short body paragraph that is still running text: a sentence of eight words or more."""
+    return (
+        p.kind == "body"
+        and capped_words(p.text) >= 8
+        and re.search(r"[.!?][”\"’)]*\s*$", p.text) is not None
+        and not bio_name(p.text)
+    )
+
+
 def _classify_trailer(paragraphs: list[Paragraph]) -> None:
     """After the last long body paragraph: author notes, headline lists and navigation stubs are chrome."""
-    last = max((i for i, p in enumerate(paragraphs) if _is_body(p)), default=-1)
+    last = max((i for i, p in enumerate(paragraphs) if _is_body(p) or _is_prose(p)), default=-1)
     for p in paragraphs[last + 1 :]:
-        if p.kind in ("body", "heading") and (bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text)):
+        if p.kind in ("body", "heading") and is_by_line(p.text):
+            p.kind = "byline"  # "Posted by X at 11:42 PM" under a blog post
+        elif p.kind in ("body", "heading") and (bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text)):
             p.kind = "boilerplate"
     # an author note can also stand just before trailing chrome ("X is ... . Follow him on Twitter")
     if last >= 0 and bio_name(paragraphs[last].text) and all(q.kind == "boilerplate" for q in paragraphs[last + 1 :]):

@@ -233,17 +233,37 @@ def byline(text: str) -> Byline | None:
     m = _BY.match(stripped)
     if m:
         parts = [p for p in _SPLIT_OUTLET.split(_ON_DATE.sub("", m.group("rest"))) if p]
-        head, tail = parts[0], parts[1:]
+        head, tail = _without_place(parts[0]), parts[1:]
         if agency(head):
             return Byline(outlet=agency(head) or "")
-        outlet = next((a for p in tail if (a := agency(p))), "")
+        outlet = next((a for p in tail if (a := _outlet_part(p))), "")
         if _is_name(head) or (len(head.split()) == 1 and head[:1].isupper()):
             return Byline(_title_case(head), outlet)
         return None
+    head, bar, after = stripped.partition(" | ")
+    if bar and (outlet := _outlet_part(after)) and _is_name(_without_place(head)):
+        return Byline(_title_case(_without_place(head)), outlet)  # "Viktor Lebedev | Eurasia Daily Wire"
     head, _, role = stripped.partition(", ")
+    head = _without_place(head)
     if _is_name(head) and not head.endswith("?") and (not role or _is_role(role)):
         return Byline(_title_case(head))
     return None
+
+
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
+
+
+def _without_place(name: str) -> str:
+    """A byline's names without where they write from: "Harriet Kell and Zahra Nawabi in Kabul"."""
+    return " and ".join(_PLACE.sub("", part.strip()) for part in name.split(" and "))
+
+
+def _outlet_part(text: str) -> str | None:
+    """The outlet a byline names after its author ("| Reuters", "| Eurasia Daily Wire")."""
+    from .outlets import known_outlet, outlet_shaped
+
+    text = text.strip()
+    return agency(text) or known_outlet(text) or (text if outlet_shaped(text) else None)
 
 
 def is_by_line(text: str) -> bool:
@@ -259,13 +279,19 @@ def byline_name(text: str) -> str | None:
 
 def _is_role(text: str) -> bool:
     """A job title after a name ("Diplomatic Correspondent"): a few capitalised words, no sentence."""
+    from .outlets import word_set
+
     tokens = text.split()
-    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() or t in ("of", "for", "and", "at") for t in tokens)
+    roles = word_set("byline_roles")
+    return 1 <= len(tokens) <= 6 and all(
+        t[:1].isupper() or t in ("of", "for", "and", "at", "&") or t.lower().strip(",") in roles for t in tokens
+    )
 
 
 _BIO = re.compile(
     r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]+|al|el|bin|ibn|van|von|de|der|da)){1,4})\s+"
-    r"(?:is|was|has been|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant|professor|director|head|editor|chief)\b"
+    r"(?:(?:is|was|has been|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant|professor|director|head|editor|chief)\b"
+    r"|(?:covers|writes about|writes on|reports on|reports from|researches)\s)"
 )
 
 

@@ -83,4 +83,8 @@ def _runs_on(last: str, line: str, width: int | None, blank_separated: bool) -> 
         return False
     next_word = line.split(maxsplit=1)[0]
     full = len(last) + 1 + len(next_word) > width - 2  # the next word would not have fitted
+    if blank_separated and not ended and len(last) >= 0.75 * width:
+        # the file's width is its longest line, which may be a header wider than the prose: inside a
+        # block of a blank-separated wrapped file, a long line that ends mid-sentence runs on
+        return True
     return full and (not ended or blank_separated)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..text.dates import PartialDate, find_dates, resolve
 from .kinds import is_caption
 from .lines import bio_name, byline, date_stamp, label_outlet, scraper_date, wire_dateline
-from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet
+from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet, word_set
 from .split import Paragraph
 
 
@@ -34,26 +34,83 @@ def stated_metadata(paragraphs: list[Paragraph]) -> Stated:
     """Title, author, outlet and date as the text states them (empty where it does not)."""
     out = Stated()
     title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
-    out.title = paragraphs[title_at].text if title_at is not None else ""
+    glued: Glued | None = None
+    if title_at is not None:
+        out.title = paragraphs[title_at].text
+        for p in paragraphs[title_at + 1 : title_at + 2]:
+            if p.kind == "title":  # a headline broken over two lines (PDF copies)
+                out.title = f"{out.title} {p.text}"
+        glued = glued_title(out.title)
+        if glued:
+            out.title = glued.title
     for p in paragraphs:
         if p.kind == "byline":
             b = byline(p.text)
             if b and b.author and not out.author:
                 out.author = b.author
             if b and b.outlet and not out.outlet:
-                out.outlet = b.outlet
+                out.outlet = canonical(b.outlet)
+    if not out.author and glued and glued.author:
+        out.author = glued.author
     if not out.author:
         out.author = next((n for p in paragraphs if p.kind == "boilerplate" and (n := bio_name(p.text))), "")
-    out.published = publication_date(paragraphs, title_at or 0)
+    if not out.author:
+        out.author = next((n for p in paragraphs if p.kind != "body" and (n := reporting_credit(p.text))), "")
+    out.published = publication_date(paragraphs, title_at or 0, glued.date if glued else None)
     if not out.outlet:
-        out.outlet = _outlet(paragraphs)
+        out.outlet = _outlet(paragraphs, author=out.author)
     return out
 
 
-def publication_date(paragraphs: list[Paragraph], title_at: int = 0) -> PartialDate | None:
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """A headline with the next line glued on by copying: a capitals byline, a desk credit or a date."""
+
+    title: str
+    author: str = ""
+    date: PartialDate | None = None
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9’'”?!)])(?=[A-Z])")
+
+
+def glued_title(text: str) -> Glued | None:
+    """Split "…at St Petersburg forumJAMES HARTLEY", "…govtWeb Desk", "…to recognise TalibanApril 17, 2025"."""
+    for m in _GLUE_POINT.finditer(text):
+        head, tail = text[: m.start()].rstrip(), text[m.start() :].strip()
+        if len(head.split()) < 3:
+            continue
+        tokens = tail.split()
+        if 2 <= len(tokens) <= 4 and tail.isupper() and all(t.isalpha() or "-" in t or "’" in t for t in tokens):
+            b = byline(tail)
+            return Glued(head, b.author if b else "")
+        if len(tokens) <= 3 and tokens[-1].lower() in word_set("byline_roles"):
+            return Glued(head)  # "Web Desk", "Staff Reporter": a credit, no author
+        if (stamp := date_stamp(tail)) is not None and stamp.date.year:
+            return Glued(head, date=stamp.date)
+    return None
+
+
+_REPORTING = re.compile(r"^\(?\s*reporting by\s+(?P<names>[^;)]{3,200})", re.IGNORECASE)
+
+
+def reporting_credit(text: str) -> str | None:
+    """The reporters of a wire credit "(Reporting by A in Kazan and B in Kabul; Editing by C)"."""
+    m = _REPORTING.match(text.strip())
+    if not m:
+        return None
+    names = [byline(n.strip()) for n in re.split(r",\s*|\s+and\s+", m.group("names"))]
+    found = [b.author for b in names if b and b.author]
+    return " and ".join(found) if found else None
+
+
+def publication_date(
+    paragraphs: list[Paragraph], title_at: int = 0, glued: PartialDate | None = None
+) -> PartialDate | None:
     """The publication date by the rule in the module docstring."""
-    below: list[tuple[bool, PartialDate]] = []
+    below: list[tuple[bool, PartialDate]] = [(False, glued)] if glued else []
     above: list[tuple[bool, PartialDate]] = []
+    yearless: list[PartialDate] = []
     for i, p in enumerate(paragraphs):
         if p.kind == "byline":  # "Posted by X on March 12, 2023"
             dated = [d.date for d in find_dates(p.text) if d.date.year]
@@ -63,7 +120,9 @@ def publication_date(paragraphs: list[Paragraph], title_at: int = 0) -> PartialD
         if p.kind != "dateline":
             continue
         stamp = date_stamp(p.text)
-        if stamp:
+        if stamp and stamp.date.year is None:
+            yearless.append(stamp.date)
+        elif stamp:
             (below if i >= title_at else above).append((stamp.updated, stamp.date))
     for candidates in (below, above):
         if candidates:
@@ -73,11 +132,15 @@ def publication_date(paragraphs: list[Paragraph], title_at: int = 0) -> PartialD
             return d
     first_body = next((p for p in paragraphs if p.kind == "body"), None)
     wire = wire_dateline(first_body.text) if first_body else None
+    year = None
+    if (wire and wire.date) or yearless:
+        year = latest_year(p.text for p in paragraphs)
     if wire and wire.date:
         mention = find_dates(wire.date)
-        year = latest_year(p.text for p in paragraphs)
         if mention and year:
             return resolve(mention[0], PartialDate(year))
+    if yearless and year:
+        return PartialDate(year, yearless[0].month, yearless[0].day)  # a time stamp without its year
     return None
 
 
@@ -86,7 +149,7 @@ def latest_year(texts: Iterable[str]) -> int | None:
     return max((d.date.year for t in texts for d in find_dates(t) if d.date.year), default=None)
 
 
-def _outlet(paragraphs: list[Paragraph]) -> str:
+def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
     """The publisher, from the first of these that names one (the order is the rule):
 
     1. a wire dateline's agency ("MOSCOW, Oct 7 (Reuters) -", "/TASS/");
@@ -115,7 +178,7 @@ def _outlet(paragraphs: list[Paragraph]) -> str:
         if p.kind == "boilerplate" and (m := _SENDER.match(p.text)):
             return canonical(m.group("name"))
     for p in reversed(chrome):
-        if name := statement_outlet(p.text):
+        if (name := statement_outlet(p.text)) and name != author:  # "© 2025 Marta Kowalczyk": a person
             return name
     for p in reversed(chrome):
         if not is_caption(p.text) and not _CREDIT.match(p.text) and (name := mentioned_outlet(p.text)):
