@@ -211,10 +211,12 @@ def finish_html(page: str, *, title: str, subtitle: str = "", toc: bool) -> str:
         return f'<h{level} id="{anchor}"{cls}{attrs}>{inner}</h{level}>'
 
     page = re.sub(r"<h([12])([^>]*)>(.*?)</h\1>", renumber, page, flags=re.S)
-    head = [f'<div class="rt-title-block"><p class="rt-title">{html.escape(title)}</p>']
-    if subtitle:
-        head.append(f'<p class="rt-subtitle">{html.escape(subtitle)}</p>')
-    head.append("</div>")
+    head = []
+    if toc or subtitle or not entries or entries[0][2] != title:  # a page that opens with its title needs no other
+        head.append(f'<div class="rt-title-block"><p class="rt-title">{html.escape(title)}</p>')
+        if subtitle:
+            head.append(f'<p class="rt-subtitle">{html.escape(subtitle)}</p>')
+        head.append("</div>")
     if toc and entries:
         items = "".join(
             f'<li class="rt-toc-{level}"><a href="#{anchor}">{html.escape(text)}</a></li>'

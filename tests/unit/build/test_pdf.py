@@ -219,3 +219,18 @@ def test_every_face_in_the_font_list_is_installed_by_the_lock_file() -> None:
     assert len(pdf.base_faces()) == len(data["base"])
     assert len(pdf.fallback_faces()) == len(data["fallbacks"])
     assert {f.family for f in pdf.base_faces()} == {"RT Serif", "RT Sans", "RT Mono"}
+
+
+@pytest.mark.parametrize(
+    ("body", "toc", "title_block"),
+    [
+        ("<h1>Theme: security</h1><p>x</p>", False, False),  # a theme page opens with its own title
+        ("<h1>Overview</h1><p>x</p>", True, True),  # the combined report: title, then contents
+        ("<h1>Overview</h1><p>x</p>", False, True),  # a page whose first heading is not its title
+    ],
+)
+def test_a_title_block_only_where_the_page_does_not_open_with_its_title(
+    body: str, toc: bool, title_block: bool
+) -> None:
+    done = pdf.finish_html(PAGE.format(css="", body=body), title="Theme: security", toc=toc)
+    assert ('class="rt-title-block"' in done) is title_block
