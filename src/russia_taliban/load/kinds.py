@@ -20,6 +20,7 @@ from .lines import (
     is_by_line,
     is_chrome,
     is_nav,
+    is_relative_stamp,
     label_outlet,
     scraper_date,
     wire_dateline,
@@ -76,8 +77,10 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     for p in paragraphs:
         if is_chrome(p.text) or scraper_date(p.text) is not None:
             p.kind = "boilerplate"
-        elif date_stamp(p.text) is not None:
+        elif date_stamp(p.text) is not None or is_relative_stamp(p.text):
             p.kind = "dateline"
+        elif is_nav(p.text):
+            p.kind = "boilerplate"
         elif capped_words(p.text) <= 40 and is_caption(p.text) and not _caption_states(p.text):
             p.kind = "boilerplate"  # a bare credit, file name or video title; a caption that says something is body
     _classify_header(paragraphs)
@@ -111,6 +114,8 @@ def _is_label(text: str) -> bool:
     n = capped_words(text)
     if (n <= 2 and not text.rstrip().endswith("?")) or label_outlet(text) is not None:
         return True
+    if n <= 40 and len(_CRUMBS.findall(text)) >= 2:
+        return True  # "News / World News / India keeps its counsel …": a breadcrumb, even ending in the headline
     return n <= 10 and _CRUMBS.search(text) is not None and not re.search(r"[.?!]\s*$", text)
 
 
@@ -122,8 +127,8 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
     masthead ("Thoughts on Russia and Central Asia") only when the headline comes after a date,
     label or menu line. Below the headline: bylines, a masthead line, tags, and one standfirst.
     """
-    title_seen = standfirst_open = False
-    after_masthead = False
+    title_seen = standfirst_open = continues = False
+    after_masthead, masthead_at = False, -1
     for index, p in enumerate(paragraphs):
         if p.kind != "body":
             continue
@@ -136,16 +141,17 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
         if not title_seen:
             if index >= _HEADER_LOOKAHEAD:
                 break
-            was_masthead, after_masthead = after_masthead, False
+            was_masthead = after_masthead and masthead_at == index - 1  # the line right under the masthead
+            after_masthead = False
             if is_by_line(p.text):
                 p.kind = "byline"
             elif _is_label(p.text) or is_nav(p.text):
                 p.kind = "boilerplate"  # a section label, menu, banner or topic tag above the headline
-                after_masthead = masthead_outlet(p.text) is not None
+                after_masthead, masthead_at = masthead_outlet(p.text) is not None, index
             elif known_outlet(p.text.split(" - ")[0]) or (
                 masthead_outlet(p.text) and _later_title(paragraphs, index, adjacent=False)
             ):
-                p.kind, after_masthead = "boilerplate", True
+                p.kind, after_masthead, masthead_at = "boilerplate", True, index
             elif (
                 was_masthead
                 and _is_title(p.text)
@@ -155,8 +161,11 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
                 p.kind = "boilerplate"  # the site's tagline under its name
             elif _is_title(p.text):
                 p.kind, title_seen, standfirst_open = "title", True, True
+                continues = p.text.rstrip().endswith((":", "–", "—"))
             else:
                 break
+        elif continues and _is_title(p.text) and capped_words(p.text) <= 15:
+            p.kind, continues = "title", False  # the second line of a headline broken after its colon
         elif byline(p.text):
             p.kind = "byline"
         elif _is_heading_word(p.text) and index + 1 < len(paragraphs):
@@ -227,7 +236,7 @@ def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> 
             continue
         if wire_dateline(q.text) or _is_body(q):
             return False
-        if _is_title(q.text) and not (_is_label(q.text) or is_nav(q.text) or masthead_outlet(q.text)):
+        if _is_title(q.text) and not (_is_label(q.text) or is_nav(q.text) or masthead_outlet(q.text) or byline(q.text)):
             return True
         if adjacent:
             return False
@@ -236,7 +245,7 @@ def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> 
 
 def _is_heading_word(text: str) -> bool:
     """A report's section heading from data/outlets.yaml `headings` ("Key points", "Summary")."""
-    return text.strip().rstrip(":").lower() in word_set("headings")
+    return re.sub(r"^\d{1,2}\.?\s+", "", text.strip()).rstrip(":").lower() in word_set("headings")
 
 
 def _classify_body(paragraphs: list[Paragraph]) -> None:

@@ -153,6 +153,18 @@ def unglue(text: str) -> str:
     return text
 
 
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:updated|posted|published|edited)\s+)?(?:\d{1,2}\s*(?:s|m|h|d|w|mo|y|yr\.?|yrs\.?|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?"
+    r"|just now|yesterday|today|an? (?:hour|day|week|month|year) ago)\s*(?:•\s*edited)?$",
+    re.IGNORECASE,
+)
+
+
+def is_relative_stamp(text: str) -> bool:
+    """A time stamp relative to the reader's now ("3 days ago", "3w", "4 yr. ago"): a date line without a date."""
+    return len(text) <= 30 and _RELATIVE_STAMP.match(text.strip()) is not None
+
+
 def is_date_line(text: str) -> bool:
     """A paragraph that is nothing but a date, optionally with a label and a time."""
     return date_stamp(text) is not None

@@ -134,13 +134,26 @@ def publication_date(
     wire = wire_dateline(first_body.text) if first_body else None
     year = None
     if (wire and wire.date) or yearless:
-        year = latest_year(p.text for p in paragraphs)
+        year = max(latest_year(p.text for p in paragraphs) or 0, _copyright_year(paragraphs) or 0) or None
     if wire and wire.date:
         mention = find_dates(wire.date)
         if mention and year:
             return resolve(mention[0], PartialDate(year))
     if yearless and year:
         return PartialDate(year, yearless[0].month, yearless[0].day)  # a time stamp without its year
+    return None
+
+
+_COPYRIGHT_YEAR = re.compile(r"^(?:©|\(c\)|copyright)[\s©]*(?:[^\d]{0,60}?)\b((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
+
+
+def _copyright_year(paragraphs: list[Paragraph]) -> int | None:
+    """The year of a copyright line naming one year ("© 2025 TASS"), not a range ("2005–2024"), which a
+    site prints for all its pages."""
+    for p in paragraphs:
+        m = _COPYRIGHT_YEAR.match(p.text.strip()) if p.kind == "boilerplate" else None
+        if m and not re.search(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", p.text):
+            return int(m.group(1))
     return None
 
 
