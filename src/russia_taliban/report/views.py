@@ -195,6 +195,7 @@ def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
 
 
 def sources_table(tables: Tables) -> Table:
+    """Every article in full, by reference. The URL column is left out when no article has one."""
     s = sources.sources(tables)
     frame = pd.DataFrame(
         {
@@ -208,8 +209,16 @@ def sources_table(tables: Tables) -> Table:
             "SHA-256 (first 12)": s.sha256.str[:12],
         }
     )
-    return Table(frame, f"Sources: {plural(len(frame), 'article')}, by reference", css="rt-table rt-sources",
-                 widths=[0.11, 0.22, 0.11, 0.11, 0.09, 0.12, 0.13, 0.11])  # fmt: skip
+    caption = f"Sources: {plural(len(frame), 'article')}, by reference"
+    if (s.url == "").all():
+        frame = frame.drop(columns="URL")
+        caption += "; no URL is recorded for any of them"
+    widths = (
+        [0.12, 0.24, 0.12, 0.12, 0.09, 0.12, 0.16, 0.12]
+        if "URL" in frame
+        else [0.12, 0.26, 0.13, 0.13, 0.1, 0.17, 0.13]
+    )
+    return Table(frame, caption, css="rt-table rt-sources", widths=widths)
 
 
 def method(tables: Tables, validation: pd.DataFrame) -> Prose:

@@ -61,3 +61,10 @@ def test_empty_selections_give_empty_tables_even_after_a_parquet_round_trip(tabl
     assert views.events_table(tables, none).frame.empty
     assert views.quotes_table(tables, tables.quotes.iloc[0:0]).frame.empty
     assert sources.cite(tables, none.article_id, none.paragraph_id).empty
+
+
+def test_sources_show_urls_only_when_some_article_has_one(tables_of) -> None:
+    tables = tables_of([{"id": "a", "tags": [set()]}, {"id": "b", "tags": [set()]}])
+    assert "URL" not in views.sources_table(tables).frame
+    tables.articles["url"] = ["https://example.org/a", ""]
+    assert views.sources_table(tables).frame.URL.tolist() == ["https://example.org/a", "—"]
