@@ -205,7 +205,7 @@ def profile(folder: str) -> dict:
 def matching(folder: str, naive_articles: int) -> dict:
     """Theme and actor matching and tagging on one core, against one Python `re` search per term."""
     from russia_taliban.load.corpus import Corpus, read_article
-    from russia_taliban.load.paragraphs import CONTENT_KINDS
+    from russia_taliban.load.kinds import CONTENT_KINDS
     from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
     from russia_taliban.tag.lexicon import builtin_lexicon
     from russia_taliban.tag.terms import term_regex

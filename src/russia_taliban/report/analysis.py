@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from ..tag.tables import Tables
 from ..text.dates import parse_iso
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..load.corpus import Corpus
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from ..tag.matcher import Matcher
 
 KWIC_COLUMNS = ["article_id", "paragraph_id", "left", "match", "right"]

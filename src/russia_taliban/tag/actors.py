@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import LexiconError
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from ..resources import package_text
 from ..yamlio import parse_yaml, read_yaml, shown
 from .hits import located, longest_first_mask

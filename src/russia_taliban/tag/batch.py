@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.corpus import Corpus, read_article
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from .actors import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .tables import Tables, build_tables

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from ..text import sentences
 from ..text.dates import PartialDate, find_dates, parse_iso, resolve
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..load.paragraphs import CONTENT_KINDS
+from ..load.kinds import CONTENT_KINDS
 from ..text import sentences
 from ..text.wordlists import words_of
 from .actors import Gazetteer, find_mentions

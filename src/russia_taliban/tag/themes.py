@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..load.paragraphs import CONTENT_KINDS, fewer_words
+from ..load.kinds import CONTENT_KINDS
+from ..text.words import fewer_words
 from .hits import located, longest_first_mask, run_starts
 from .lexicon import Lexicon, Term
 

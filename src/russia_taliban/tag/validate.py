@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..errors import UserError
 from ..load.corpus import load_corpus
-from ..load.paragraphs import words
 from ..resources import package_text
+from ..text.words import words
 from .lexicon import Lexicon
 from .themes import tag_themes
 

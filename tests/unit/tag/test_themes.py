@@ -96,9 +96,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def reference_tags(text: str, lexicon) -> dict[str, tuple[int, float]]:
     """The scoring rule of data/themes.yaml, one paragraph at a time, written plainly."""
-    from russia_taliban.load.paragraphs import words
     from russia_taliban.tag.hits import longest_first
     from russia_taliban.tag.themes import MAX_COUNTED_REPEATS
+    from russia_taliban.text.words import words
 
     matcher, owners = lexicon.compiled()
     hits = matcher.scan(text)
