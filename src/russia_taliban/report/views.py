@@ -162,6 +162,10 @@ VALIDATION_COLUMNS = {
 }
 
 
+#: Above this many columns (theme and measures) the validation table turns: measures become rows.
+WIDE_VALIDATION = 8
+
+
 def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) -> Table:
     """Whatever validation rows and figures exist, one row per theme; a theme without coding is
     listed as unvalidated rather than left out."""
@@ -183,6 +187,11 @@ def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) 
     if len(show.columns) > 1:
         show.loc[unvalidated.values, show.columns[1]] = "unvalidated"
     n = len(show.columns)
+    if n > WIDE_VALIDATION:  # many measures: one row per measure, so the table still fits the page
+        show = show.set_index("theme").T.rename_axis(None, axis=1).reset_index(names="measure")
+        n = len(show.columns)
+        return Table(show, "Agreement of the tags with human coding: one column per theme", numbers=list(show.columns[1:]),
+                     widths=[0.3] + [0.66 / max(1, n - 1)] * (n - 1))  # fmt: skip
     return Table(show, "Agreement of the tags with human coding, per theme", numbers=list(show.columns[1:]),
                  widths=[0.14] + [0.82 / max(1, n - 1)] * (n - 1))  # fmt: skip
 

@@ -68,3 +68,21 @@ def test_sources_show_urls_only_when_some_article_has_one(tables_of) -> None:
     assert "URL" not in views.sources_table(tables).frame
     tables.articles["url"] = ["https://example.org/a", ""]
     assert views.sources_table(tables).frame.URL.tolist() == ["https://example.org/a", "—"]
+
+
+def test_a_validation_with_many_measures_turns_to_one_row_per_measure() -> None:
+    measures = [
+        "precision",
+        "recall",
+        "f1",
+        "loao_f1",
+        "heldout_f1",
+        "test_precision",
+        "test_recall",
+        "test_f1",
+        "human_f1",
+    ]
+    validation = pd.DataFrame([{"theme": t, **dict.fromkeys(measures, 0.5)} for t in ["security", "economics"]])
+    frame = views.validation_table(validation, ["security", "economics", "narcotics"]).frame
+    assert list(frame.columns) == ["measure", "security", "economics", "narcotics"]
+    assert frame.measure.tolist()[-1] == "human–human F1" and frame.narcotics.tolist()[0] == "unvalidated"
