@@ -133,10 +133,15 @@ def caveat_sentences(tables: Tables, p: Periods) -> list[str]:
     if few:
         sizes = sorted({p.groups[name].articles for name in few})
         counts = f"{sizes[0]}" if len(sizes) == 1 else f"{sizes[0]} to {sizes[-1]}"
+        articles = f"{counts} article{'s' if sizes[-1] != 1 else ''}"
+        which = (
+            f"its one period rests on {articles}"
+            if len(p.groups) == 1
+            else f"{len(few)} of {len(p.groups)} periods rest on {articles} each"
+        )
         out.append(
-            f"With {plural(n, 'article')} in all, {len(few)} of {len(p.groups)} periods rest on {counts} "
-            f"article{'s' if sizes[-1] != 1 else ''} each: there a share is one or a few authors' framing, not a trend "
-            "in the press, and its interval covers only the paragraphs those authors wrote."
+            f"With {plural(n, 'article')} in all, {which}: there a share is one or a few authors' framing, not a "
+            "trend in the press, and its interval covers only the paragraphs those authors wrote."
         )
     return out
 
@@ -149,7 +154,8 @@ def overall_sentence(tables: Tables, themes: list[str]) -> str:
     low, high = d.interval()
     parts = [f"{d.themes[j]} {pct(d.share[j])} ({ci(low[j], high[j])})" for j in _ranked(d)]
     return (
-        f"Across all {plural(d.articles, 'article')} ({plural(d.paragraphs, 'content paragraph')}), the share of "
+        f"{'Across all' if d.articles > 1 else 'In the'} {plural(d.articles, 'article')} "
+        f"({plural(d.paragraphs, 'content paragraph')}), the share of "
         f"paragraphs carrying each theme is: " + "; ".join(parts) + "."
     )
 

@@ -90,9 +90,15 @@ def color(theme: str, themes: list[str] | None = None) -> str:
 
 
 @functools.cache
-def milestones() -> list[tuple[pd.Timestamp, str]]:
-    items = package_yaml("milestones.yaml")["milestones"]
-    return [(pd.Timestamp(analysis.first_day(str(m["date"]))), str(m["label"])) for m in items]
+def milestones() -> list[tuple[pd.Timestamp, str, str]]:
+    """(first day, label, the date as written at its precision: "15 August 2021", "March 2022")."""
+    out = []
+    for m in package_yaml("milestones.yaml")["milestones"]:
+        iso = str(m["date"])
+        when = pd.Timestamp(analysis.first_day(iso))
+        written = f"{when.day} {when:%B %Y}" if len(iso) == 10 else f"{when:%B %Y}" if len(iso) == 7 else iso
+        out.append((when, str(m["label"]), written))
+    return out
 
 
 def stagger(starts: list[float], widths: list[float], gap: float = 0.0) -> list[int]:
@@ -112,7 +118,7 @@ def stagger(starts: list[float], widths: list[float], gap: float = 0.0) -> list[
 
 
 def _shown_milestones(start: pd.Timestamp, end: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    return [(when, label) for when, label in milestones() if start <= when <= end]
+    return [(when, label) for when, label, _ in milestones() if start <= when <= end]
 
 
 def _milestone_strip(strip: Axes, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -170,10 +176,8 @@ def _span(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def _milestone_alt(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    shown = _shown_milestones(start, end)
-    return (
-        ("Dotted lines mark " + "; ".join(f"{label} ({when:%d %B %Y})" for when, label in shown) + ".") if shown else ""
-    )
+    shown = [(label, written) for when, label, written in milestones() if start <= when <= end]
+    return ("Dotted lines mark " + "; ".join(f"{label} ({written})" for label, written in shown) + ".") if shown else ""
 
 
 def _empty(message: str, size: tuple[float, float] = (WIDTH, 1.6)) -> Chart:
@@ -242,8 +246,10 @@ def timeline(tables: Tables) -> Chart:
         notes.append(f"{plural(undated, 'undated article')} {'is' if undated == 1 else 'are'} not shown")
     caption = ("When the articles appeared (diamonds) and the dates their texts mention (dots), against the "
                "period's milestones." + (" " + "; ".join(notes)[:1].upper() + "; ".join(notes)[1:] + "." if notes else ""))  # fmt: skip
-    alt = (f"Timeline of {plural(len(articles), 'dated article')} published from {articles.date.min():%B %Y} to "
-           f"{articles.date.max():%B %Y}, with {plural(len(shown), 'date')} their texts mention. "
+    first, last = f"{articles.date.min():%B %Y}", f"{articles.date.max():%B %Y}"
+    alt = (f"Timeline of {plural(len(articles), 'dated article')} published "
+           + (f"in {first}" if first == last else f"from {first} to {last}")
+           + f", with {plural(len(shown), 'date')} their texts mention. "
            + _milestone_alt(start, end))  # fmt: skip
     return Chart(fig, data, alt, caption)
 

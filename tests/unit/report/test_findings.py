@@ -52,3 +52,9 @@ def test_theme_chapter_opens_with_the_same_figures_as_the_overview(tables_of) ->
     assert chapter[0].startswith("Economics is carried by 55% of 40 content paragraphs in 4 articles")
     rise = next(line for line in chapter if "economics rose" in line)
     assert rise[rise.index("economics rose") :].rstrip(".") in overview
+
+
+def test_one_article_reads_as_one_article(tables_of) -> None:
+    lines = findings.overview(tables_of([{"id": "a", "published": "2024-09-01", "tags": [{"security"}, set()]}]))
+    assert lines[0].startswith("In the 1 article (2 content paragraphs)")
+    assert any("its one period rests on 1 article:" in line for line in lines)

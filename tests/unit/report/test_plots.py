@@ -52,3 +52,9 @@ def test_theme_chapter_chart_has_one_row_per_article_or_per_period_when_there_ar
         10,
         30,
     ]
+
+
+def test_alt_text_gives_milestones_at_their_own_precision(tables_of) -> None:
+    alt = plots.timeline(tables_of([{"id": "a", "published": "2022-06-01", "tags": [set()]}])).alt
+    assert "published in June 2022" in alt
+    assert "Taliban take Kabul (15 August 2021)" in alt and "Moscow accredits a Taliban envoy (March 2022)" in alt
