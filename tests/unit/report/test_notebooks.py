@@ -8,7 +8,7 @@ import nbformat
 import papermill
 import pytest
 
-from ...conftest import ROOT
+from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
