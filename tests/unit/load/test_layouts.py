@@ -1,0 +1,18 @@
+"""The development layout sets read to the targets of issue 11 (the frozen test sets are measured, not tested)."""
+
+import pytest
+
+from tests.unit.load.layout_scoring import main, score_set
+
+
+@pytest.mark.parametrize("name", ["dev", "dev2"])
+def test_development_layouts_meet_the_targets(name: str) -> None:
+    total, _ = score_set(name)
+    assert total.articles >= 18
+    assert total.field_accuracy >= 0.95, total.misses
+    assert total.f1 >= 0.95, total.misses
+
+
+def test_the_scorer_names_the_sets_it_knows(capsys) -> None:
+    assert main(["nonsense"]) == 2
+    assert "dev, dev2, test, test2" in capsys.readouterr().err

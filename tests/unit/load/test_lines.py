@@ -1,0 +1,77 @@
+"""What single lines state: date stamps in the forms real pages use, menus, relative stamps, bylines."""
+
+import pytest
+
+from russia_taliban.load.lines import byline, date_stamp, is_nav, is_relative_stamp, unglue, wire_dateline
+from russia_taliban.text.dates import PartialDate
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "updated"),
+    [
+        ("September 28, 20224:51 PM GMT+3Updated 3 years ago", PartialDate(2022, 9, 28), True),  # glued
+        ("04/17/2025April 17, 2025", PartialDate(2025, 4, 17), False),  # one date twice, glued
+        ("POLICY BRIEF No. 14 | JULY 2025", PartialDate(2025, 7), False),
+        ("Published On 3 Jul 2025", PartialDate(2025, 7, 3), False),
+        ("Last modified on Fri 4 Jul 2025 11.21 BST", PartialDate(2025, 7, 4), True),
+        ("Published on: Jul 04, 2025 11:32 AM IST", PartialDate(2025, 7, 4), False),
+        ("JUL 3, 18:01", PartialDate(None, 7, 3), False),  # the year is elsewhere on the page
+    ],
+)
+def test_date_stamps(line: str, date: PartialDate, updated: bool) -> None:
+    stamp = date_stamp(line)
+    assert stamp is not None and (stamp.date, stamp.updated) == (date, updated)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Russia and the Taliban met on 5 May 2024 in Kazan", "From 3 March 2024 to 5 April 2024", "3 days ago"],
+)
+def test_sentences_and_two_dates_are_not_stamps(line: str) -> None:
+    assert date_stamp(line) is None
+
+
+def test_unglue_separates_year_time_and_label() -> None:
+    assert unglue("September 28, 20224:51 PM GMT+3Updated") == "September 28, 2022 4:51 PM GMT+3 Updated"
+    assert unglue("No digits here") == "No digits here"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Home News Sport Business Innovation Culture", True), ("Research  Regions  Experts  Events", True),
+     ("Қазақ  Кыргыз  Тоҷикӣ  Türkmen  Русский", True), ("RUS  ENG", True), ("Sign in", True),
+     ("Why Moscow Is Ready to Take the Taliban Off Its List", False),
+     ("Russia urges Taliban to allow girls back to school", False),
+     ("The embassy stayed open.  Staff were reduced.  Visas resumed later.", False)],
+)  # fmt: skip
+def test_menus(line: str, expected: bool) -> None:
+    assert is_nav(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("3 days ago", True), ("3w", True), ("4 yr. ago", True), ("Yesterday", True), ("3 ways to read it", False)],
+)
+def test_relative_stamps(line: str, expected: bool) -> None:
+    assert is_relative_stamp(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet"),
+    [
+        ("Sophie Aldridge, Central Asia correspondent", "Sophie Aldridge", ""),
+        ("Harriet Kell and Zahra Nawabi in Kabul", "Harriet Kell and Zahra Nawabi", ""),
+        ("By Meghna Rathore, New Delhi", "Meghna Rathore", ""),
+        ("Viktor Lebedev | Eurasia Daily Wire", "Viktor Lebedev", "Eurasia Daily Wire"),
+        ("By Jane Doe | Reuters", "Jane Doe", "Reuters"),
+        ("By AFP", "", "AFP"),
+    ],
+)
+def test_bylines(line: str, author: str, outlet: str) -> None:
+    b = byline(line)
+    assert b is not None and (b.author, b.outlet) == (author, outlet)
+
+
+def test_tass_style_dateline() -> None:
+    wire = wire_dateline("MOSCOW, July 3. /TASS/. Russia has officially recognized the Islamic Emirate.")
+    assert wire is not None and (wire.date, wire.agency) == ("July 3", "TASS")

@@ -1,0 +1,98 @@
+"""Metadata as the text states it, in the header layouts real pages use."""
+
+import pytest
+
+from russia_taliban.load.kinds import classify
+from russia_taliban.load.split import split
+from russia_taliban.load.stated import Stated, glued_title, reporting_credit, stated_metadata
+from russia_taliban.text.dates import PartialDate
+
+BODY = (
+    "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
+    "of a pragmatic relationship built on security guarantees and trade."
+)
+BODY2 = (
+    "The Kremlin has hosted several rounds of talks on Afghanistan, inviting regional states and the Taliban "
+    "delegation to discuss stability, refugees and the fate of frozen assets."
+)
+
+
+def read(*lines: str) -> Stated:
+    return stated_metadata(classify(split("\n".join(lines))))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author", "date"),
+    [
+        ("Taliban delegation courts investors at the forumJAMES HARTLEY", "Taliban delegation courts investors at "
+         "the forum", "James Hartley", None),
+        ("Pakistan weighs its options after Moscow recognises Taliban govtWeb Desk", "Pakistan weighs its options "
+         "after Moscow recognises Taliban govt", "", None),
+        ("Russia lifts the ban on the TalibanApril 17, 2025", "Russia lifts the ban on the Taliban", "",
+         PartialDate(2025, 4, 17)),
+    ],
+)  # fmt: skip
+def test_a_headline_glued_to_its_byline_credit_or_date(text, title, author, date) -> None:
+    glued = glued_title(text)
+    assert glued is not None and (glued.title, glued.author, glued.date) == (title, author, date)
+
+
+@pytest.mark.parametrize("text", ["Taliban delegation visits KazanForum again", "Russia and the Taliban", "iPhone"])
+def test_headlines_with_inner_capitals_are_not_split(text: str) -> None:
+    assert glued_title(text) is None
+
+
+def test_reporting_credit_names_the_reporters_without_places_or_editors() -> None:
+    line = "(Reporting by Yelena Marchenko in Kazan and Hamid Rahimi in Kabul; Editing by Peter Moss)"
+    assert reporting_credit(line) == "Yelena Marchenko and Hamid Rahimi"
+    assert reporting_credit("Editing by Peter Moss") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # site name, tagline and menus above the headline
+        (["The Moscow Times", "Independent News From Russia", "News  Opinion  Business  Podcasts",
+          "Russia’s Supreme Court Lifts Taliban ‘Terrorist’ Designation", "By Mikhail Ostrov", "April 17, 2025",
+          BODY, BODY2],
+         ("Russia’s Supreme Court Lifts Taliban ‘Terrorist’ Designation", "Mikhail Ostrov", "The Moscow Times",
+          "2025-04-17")),
+        # a blog's name and tagline, the date above the post's title
+        (["Eurasian Notebook", "Thoughts on Russia, Central Asia and Afghanistan", "Thursday, 17 November 2022",
+          "Moscow format without the Taliban: what it tells us", BODY, BODY2, "Posted by Viktor Lenz at 11:42 PM"],
+         ("Moscow format without the Taliban: what it tells us", "Viktor Lenz", "Eurasian Notebook", "2022-11-17")),
+        # a newsletter's name first, the post's title under it, a bare name and a date
+        (["Steppe & Hindu Kush", "Subscribe", "The Taliban are off Russia’s terror list. Now what?",
+          "Four things the ruling changes", "Marta Kowalczyk", "Apr 19, 2025", BODY, BODY2,
+          "Thanks for reading Steppe & Hindu Kush! Subscribe for free.", "© 2025 Marta Kowalczyk"],
+         ("The Taliban are off Russia’s terror list. Now what?", "Marta Kowalczyk", "Steppe & Hindu Kush",
+          "2025-04-19")),
+        # a report: organisation in capitals, a dated document number, a headline over two lines
+        (["KESTREL CENTRE FOR EURASIAN SECURITY", "POLICY BRIEF No. 14 | JULY 2025", "From Contact to Recognition:",
+          "Russia and the Islamic Emirate, 2021–2025", "Author: Leila Nazarova", BODY, BODY2],
+         ("From Contact to Recognition: Russia and the Islamic Emirate, 2021–2025", "Leila Nazarova",
+          "Kestrel Centre for Eurasian Security", "2025-07")),
+        # TASS: the year only in the copyright line
+        (["TASS", "Russia officially recognizes Islamic Emirate of Afghanistan — Foreign Ministry", "JUL 3, 18:01",
+          "MOSCOW, July 3. /TASS/. " + BODY, "The Supreme Court had designated the movement in 2003. " + BODY2,
+          "© 2025 TASS Russian News Agency"],
+         ("Russia officially recognizes Islamic Emirate of Afghanistan — Foreign Ministry", "", "TASS",
+          "2025-07-03")),
+        # a breadcrumb ending in the headline, then the headline, a byline with a place
+        (["Hindustan Times", "News / World News / India keeps its counsel as Russia recognises Taliban, says it...",
+          "India keeps its counsel as Russia recognises Taliban, says it will ‘watch closely’",
+          "By Meghna Rathore, New Delhi", "Published on: Jul 04, 2025 11:32 AM IST", BODY, BODY2],
+         ("India keeps its counsel as Russia recognises Taliban, says it will ‘watch closely’", "Meghna Rathore",
+          "Hindustan Times", "2025-07-04")),
+    ],
+)  # fmt: skip
+def test_header_layouts(lines: list[str], expected: tuple[str, str, str, str]) -> None:
+    got = read(*lines)
+    assert (got.title, got.author, got.outlet, got.published.iso if got.published else "") == expected
+
+
+def test_a_repost_note_names_the_outlet_before_the_site_copyright() -> None:
+    got = read("A headline about Moscow and Kabul", "By Jane Doe", BODY, BODY2,
+               "This piece was first published by Afghan Perspectives and is reposted with permission.",
+               "© 2024 Example Aggregator")  # fmt: skip
+    assert got.outlet == "Afghan Perspectives"
