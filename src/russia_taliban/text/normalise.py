@@ -23,6 +23,7 @@ _TYPOGRAPHIC = "’‘“”„‚—–…«»‹›•·"  # non-word marks co
 _ASCII_FOLD = bytes((c | 32 if chr(c).isalpha() else c) if chr(c).isalnum() or c == 95 else 32 for c in range(128))
 _ASCII_FOLD += bytes(range(128, 256))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DROPPED = re.compile(f"{_INVISIBLE.pattern}|{_CONTROL.pattern}")
 
 
 class UndecodableError(ValueError):
@@ -78,9 +79,9 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
+    if not text.isascii():  # O(1) in CPython; every character of _SPACES and _INVISIBLE is non-ASCII
+        text = _SPACES.sub(" ", text)
+    text = _DROPPED.sub("", text)  # invisible and control characters, in one pass
     return unicodedata.normalize("NFC", text)
 
 

@@ -85,3 +85,69 @@ def test_pdf_without_a_text_layer_is_one_clear_error(tmp_path: Path) -> None:
     pdf.output(str(tmp_path / "scan.pdf"))
     with pytest.raises(CorpusError, match="no text layer"):
         read_article(tmp_path / "scan.pdf")
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="needs the DejaVu font for ligature glyphs")
+def test_pdf_analysis_loads_with_title_author_outlet_date_and_every_body_paragraph(tmp_path: Path) -> None:
+    """A think-tank analysis as a PDF: masthead, headline, byline, date, wrapped paragraphs over two pages
+    under a running header and above page numbers; only the article's own words are content."""
+    first, second, third = PARAGRAPHS
+    pages = [
+        ["NORTHERN POLICY INSTITUTE", "", "Moscow weighs the Taliban", "", "By Jane Doe", "12 March 2024", "",
+         *_wrapped(first), "", *_wrapped(second)],
+        [*_wrapped(third), "", "© 2024 Northern Policy Institute. All rights reserved."],
+    ]  # fmt: skip
+    _pdf(tmp_path / "analysis.pdf", pages)
+    article = read_article(tmp_path / "analysis.pdf")
+    assert (article.title, article.author, article.outlet, article.published.iso, article.format) == (
+        "Moscow weighs the Taliban", "Jane Doe", "Northern Policy Institute", "2024-03-12", "pdf",
+    )  # fmt: skip
+    assert [p.text for p in article.paragraphs if p.kind in ("standfirst", "body")] == PARAGRAPHS
+    content = " ".join(p.text for p in article.paragraphs if p.kind in CONTENT_KINDS)
+    assert "Page " not in content and "Policy Brief" not in content and "©" not in content
+
+
+def _wrapped(paragraph: str, width: int = 78) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(paragraph, width)
+
+
+HTML_TEXT_ONLY = f"""<!doctype html><html><head><title>Kabul and Moscow</title></head><body>
+<header><p>Skip to main content</p><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<article><h1>Kabul and Moscow draw closer</h1><p>By Amina Rahimi</p><p>Published: 5 July 2024 14:32 GMT</p>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
+<p>This article was originally published by Example Review.</p></article></body></html>"""
+
+
+def test_html_page_without_meta_tags_takes_its_metadata_from_the_text(tmp_path: Path) -> None:
+    (tmp_path / "page.htm").write_text(HTML_TEXT_ONLY, encoding="utf-8")
+    [article] = load_corpus(tmp_path).articles
+    assert (article.title, article.author, article.outlet, article.published.iso) == (
+        "Kabul and Moscow draw closer", "Amina Rahimi", "Example Review", "2024-07-05",
+    )  # fmt: skip
+    assert [p.text for p in article.paragraphs if p.kind in ("standfirst", "body")] == PARAGRAPHS
+    assert not any("Skip" in p.text or "Home" in p.text for p in article.paragraphs if p.kind in CONTENT_KINDS)
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="needs the DejaVu font for ligature glyphs")
+def test_corpus_command_reads_txt_html_and_pdf_together(tmp_path: Path, capsys) -> None:
+    import json
+
+    from russia_taliban.cli import main
+
+    (tmp_path / "a.txt").write_text(
+        "A headline on Kazan talks\n\nBy Jane Doe\n\n3 July 2025\n\n" + "\n\n".join(PARAGRAPHS)
+    )
+    (tmp_path / "b.html").write_text(PAGE, encoding="utf-8")
+    _pdf(
+        tmp_path / "c.pdf",
+        [["Moscow weighs the Taliban", "", "By Jane Doe", "12 March 2024", "", *_wrapped(PARAGRAPHS[0])]],
+    )
+    assert main(["corpus", "--corpus", str(tmp_path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    rows = listed["articles"] if isinstance(listed, dict) else listed
+    by_file = {row["source_file"]: row for row in rows}
+    assert {name: (row["format"], row["published"]) for name, row in by_file.items()} == {
+        "a.txt": ("txt", "2025-07-03"), "b.html": ("html", "2024-05-17"), "c.pdf": ("pdf", "2024-03-12"),
+    }  # fmt: skip

@@ -90,3 +90,18 @@ def test_fold_agrees_with_the_one_regex_definition_on_every_seed_and_fixture_lin
     assert len(lines) > 500
     for line in lines:
         assert fold(line) == fold_reference(line), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ASCII\x07 with a bell", "NBSP\u00a0and\u202fthin\u2009spaces", "zero\u200bwidth\u00adsoft\u202ebidi",
+     "C1\x85control and DEL\x7f", "“typographic” – kept", "\ufeffBOM inside"],
+)  # fmt: skip
+def test_normalise_agrees_with_one_pass_per_character_class(text: str) -> None:
+    import re
+    import unicodedata
+
+    spaced = re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text)
+    visible = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", spaced)
+    plain = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", visible)
+    assert normalise(text) == unicodedata.normalize("NFC", plain)
