@@ -8,10 +8,11 @@ memory stays flat however large the folder is.
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +101,19 @@ def tag_folder(folder: str | Path, *, lexicon: str | Path | None = None, workers
         _init(*tools)
         return _add_up(map(_tag_chunk, chunks(files, chunk)), progress)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=tools) as pool:
-        return _add_up(pool.map(_tag_chunk, chunks(files, chunk)), progress)
+        return _add_up(_in_order(pool, chunks(files, chunk), ahead=2 * workers), progress)
+
+
+def _in_order(pool: ProcessPoolExecutor, items: Iterator[list[str]], *, ahead: int) -> Iterator[Summary]:
+    """`pool.map` with at most `ahead` chunks queued: `map` submits every chunk at once, so the queue
+    (file names and work items) would grow with the folder; this keeps this process's memory flat."""
+    pending: collections.deque[Future[Summary]] = collections.deque()
+    for item in items:
+        pending.append(pool.submit(_tag_chunk, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _add_up(results: Iterator[Summary], progress: Callable[[Summary], None] | None) -> Summary:

@@ -33,3 +33,25 @@ def test_two_worker_processes_give_the_totals_of_one() -> None:
     one = tag_folder(SEEDS, chunk=2)
     two = tag_folder(SEEDS, chunk=2, workers=2)
     assert two == one and two.articles > 2  # several chunks, spread over both workers
+
+
+def test_chunks_are_queued_at_most_ahead_and_come_back_in_order() -> None:
+    from concurrent.futures import Future
+
+    from russia_taliban.tag import batch
+
+    class Pool:  # runs each chunk when submitted; records how many results are waiting to be taken
+        waiting = most = 0
+
+        def submit(self, fn, item):
+            Pool.waiting += 1
+            Pool.most = max(Pool.most, Pool.waiting)
+            future: Future = Future()
+            future.set_result(Summary(articles=len(item)))
+            return future
+
+    results = []
+    for summary in batch._in_order(Pool(), ([str(i)] * i for i in range(1, 11)), ahead=3):
+        Pool.waiting -= 1
+        results.append(summary.articles)
+    assert results == list(range(1, 11)) and Pool.most == 3
