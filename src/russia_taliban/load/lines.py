@@ -14,7 +14,7 @@ import re._parser as sre_parse  # the width of a pattern, for the length cut-off
 from dataclasses import dataclass
 
 from ..resources import package_text
-from ..text.dates import _MONTH, PartialDate, find_dates
+from ..text.dates import _MONTH, DateMention, PartialDate, find_dates
 from ..text.wordlists import agencies, words_of
 from ..text.words import capped_words
 from ..yamlio import parse_yaml
@@ -127,14 +127,31 @@ def date_stamp(text: str) -> Stamp | None:
     dated = [d for d in found if d.date.year is not None]
     if dated:
         found = dated
-    if not found or any(d.date != found[0].date for d in found):
+    dates = _one_date(found) if len({d.date for d in found}) > 1 else found
+    if not dates or any(d.date != dates[0].date for d in dates):
         return None  # none, or two different dates: a sentence, not a stamp ("04/17/2025April 17, 2025" is one)
     rest = stripped
     for d in reversed(found):
         rest = rest[: d.start] + " " + rest[d.end :]
     if _RESIDUE.fullmatch(rest) is None:
         return None
-    return Stamp(found[0].date, bool(_UPDATED.search(rest)))
+    return Stamp(dates[0].date, bool(_UPDATED.search(rest)))
+
+
+def _one_date(found: list[DateMention]) -> list[DateMention]:
+    """A date printed twice, in figures and in words ("07/06/2025 July 6, 2025"): the figures read
+    month-first when that is what the words say, so the two are one date."""
+    worded = [d for d in found if not re.fullmatch(r"[\d./-]+", d.surface)]
+    if not worded or any(d.date != worded[0].date for d in worded):
+        return found
+    target = worded[0].date
+    for d in found:
+        if d in worded:
+            continue
+        day, month = d.date.day, d.date.month
+        if (d.date.year, day, month) != (target.year, target.month, target.day):
+            return found
+    return worded
 
 
 _GLUED = [

@@ -11,6 +11,7 @@ from russia_taliban.text.dates import PartialDate
     [
         ("September 28, 20224:51 PM GMT+3Updated 3 years ago", PartialDate(2022, 9, 28), True),  # glued
         ("04/17/2025April 17, 2025", PartialDate(2025, 4, 17), False),  # one date twice, glued
+        ("07/06/2025July 6, 2025", PartialDate(2025, 7, 6), False),  # the words say the figures are month-first
         ("POLICY BRIEF No. 14 | JULY 2025", PartialDate(2025, 7), False),
         ("Published On 3 Jul 2025", PartialDate(2025, 7, 3), False),
         ("Last modified on Fri 4 Jul 2025 11.21 BST", PartialDate(2025, 7, 4), True),
@@ -25,7 +26,12 @@ def test_date_stamps(line: str, date: PartialDate, updated: bool) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Russia and the Taliban met on 5 May 2024 in Kazan", "From 3 March 2024 to 5 April 2024", "3 days ago"],
+    [
+        "Russia and the Taliban met on 5 May 2024 in Kazan",
+        "From 3 March 2024 to 5 April 2024",
+        "3 days ago",
+        "05/06/2025 July 6, 2025",
+    ],
 )
 def test_sentences_and_two_dates_are_not_stamps(line: str) -> None:
     assert date_stamp(line) is None
