@@ -79,17 +79,36 @@ class TreeSampler:
         }
 
 
-def tagging(folder: str, workers: int) -> dict:
-    """Load and tag every article (themes, actors, dates, quotes): throughput, CPU and whole-tree memory."""
+class _BudgetSpentError(Exception):
+    pass
+
+
+def tagging(folder: str, workers: int, budget_s: float = 0) -> dict:
+    """Load and tag every article (themes, actors, dates, quotes): throughput, CPU and whole-tree memory.
+
+    With `budget_s`, stop after the chunk that ends past that many seconds (`partial` in the result):
+    the tree's memory is flat by construction (workers keep one chunk, the parent at most two per
+    worker), so a budgeted run on a large folder measures its peak where a full run would take hours.
+    """
     from russia_taliban.tag.actors import builtin_gazetteer
     from russia_taliban.tag.batch import tag_folder
     from russia_taliban.tag.lexicon import builtin_lexicon
 
     builtin_lexicon().compiled()  # compile the matchers before the clock starts (once per process)
     builtin_gazetteer()
+    done = []
+
+    def progress(total) -> None:
+        done[:] = [total]
+        if budget_s and time.perf_counter() - start > budget_s:
+            raise _BudgetSpentError
+
     with TreeSampler() as tree:
         start = time.perf_counter()
-        summary = tag_folder(folder, workers=workers)
+        try:
+            summary = tag_folder(folder, workers=workers, progress=progress)
+        except _BudgetSpentError:
+            summary = done[0]
         seconds = time.perf_counter() - start
     mb = summary.bytes / 1e6
     record = tree.record()
@@ -103,6 +122,7 @@ def tagging(folder: str, workers: int) -> dict:
         "paragraphs": summary.paragraphs,
         **record,
         "load_average_1m": round(os.getloadavg()[0], 2),  # other work on the machine during the run
+        "partial": summary.articles < len(list(Path(folder).glob("*.txt"))),
     }
 
 
@@ -264,7 +284,7 @@ def matching(folder: str, naive_articles: int) -> dict:
 if __name__ == "__main__":
     kind, *args = sys.argv[1:]
     if kind == "tagging":
-        result = tagging(args[0], int(args[1]))
+        result = tagging(args[0], int(args[1]), float(args[2]) if len(args) > 2 else 0)
     elif kind == "profile":
         result = profile(args[0])
     elif kind == "dask":

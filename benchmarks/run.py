@@ -146,6 +146,8 @@ def main() -> None:
         default=1000,
         help="articles of the matching corpus used for the naive regex baseline",
     )
+    parser.add_argument("--tagging-budget", type=float, default=0, metavar="S",
+                        help="stop each tagging run after about S seconds (memory is flat; marked partial)")  # fmt: skip
     parser.add_argument("--quick", action="store_true", help="skip the build-speed and notebook parts (smoke runs)")
     parser.add_argument(
         "--parts",
@@ -178,7 +180,9 @@ def main() -> None:
             if workers == 1 and n > args.one_worker_max:
                 continue
             print(f"tagging {n} articles on {workers} worker(s) ...", flush=True)
-            tagging.append({"articles": n, "workers": workers, **measure("tagging", folder, workers)})
+            tagging.append(
+                {"articles": n, "workers": workers, **measure("tagging", folder, workers, args.tagging_budget)}
+            )
     if "tagging" in parts:
         results["tagging"] = tagging
         results["tagging_summary"] = tagging_summary(tagging, cores)
