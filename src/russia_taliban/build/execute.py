@@ -7,11 +7,11 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotebookError
 from .plan import Job, Progress
@@ -107,7 +107,7 @@ class Kernels:
         from jupyter_client.manager import AsyncKernelManager
 
         km = AsyncKernelManager(kernel_name=KERNEL)
-        asyncio.run(km.start_kernel(extra_arguments=self._arguments))
+        _run_apart(km.start_kernel(extra_arguments=self._arguments))
         return km
 
     def take(self) -> AsyncKernelManager:
@@ -121,8 +121,9 @@ class Kernels:
 
     @staticmethod
     def stop(km: AsyncKernelManager) -> None:
-        with suppress(Exception):
-            asyncio.run(km.shutdown_kernel(now=True))
+        if km.has_kernel:  # nbclient shuts down the kernels it ran; this is for the unused ones
+            with suppress(Exception):
+                _run_apart(km.shutdown_kernel(now=True))
 
     def close(self) -> None:
         """Shut down kernels that were started but not needed (a failure or an interrupt)."""
@@ -134,6 +135,28 @@ class Kernels:
         for future in ready:
             if not future.cancelled() and future.exception() is None:
                 self.stop(future.result())
+
+
+def _run_apart(coroutine: Coroutine[Any, Any, object]) -> object:
+    """Run a coroutine on a loop of its own, leaving the thread's current loop alone: asyncio.run
+    would unset the loop nbclient keeps on this thread, which then leaks unclosed."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coroutine)
+    finally:
+        loop.close()
+
+
+def _handing(km: AsyncKernelManager) -> type:
+    """A kernel-manager "class" that hands nbclient the started kernel. nbclient then owns it as if it
+    had made it: it skips the start, and shuts the kernel and its client's sockets down at the end."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class Handed(AsyncKernelManager):
+        def __new__(cls, *args: object, **kwargs: object) -> AsyncKernelManager:
+            return km  # not a Handed instance, so __init__ does not run again
+
+    return Handed
 
 
 def execute(
@@ -149,7 +172,7 @@ def execute(
         # no `cwd=`: papermill would chdir the whole process, which other threads share
         papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters, kernel_name=KERNEL,
                                    progress_bar=False, log_output=False, extra_arguments=_QUIET_KERNEL,
-                                   **({"km": km} if km else {}))  # fmt: skip
+                                   **({"kernel_manager_class": _handing(km)} if km else {}))  # fmt: skip
     except papermill.PapermillExecutionError as exc:
         failed.parent.mkdir(exist_ok=True)
         if target.is_file():
@@ -158,7 +181,7 @@ def execute(
                             fix=f"see {failed} (the partly executed notebook); the previous reports are unchanged") from None  # fmt: skip
     finally:
         if km is not None:
-            Kernels.stop(km)
+            Kernels.stop(km)  # already done by nbclient unless papermill failed before it ran
     job.seconds = round(time.perf_counter() - t, 2)
     job.status = "executed"
     progress(f"executed {counter.next()} {job.name} in {job.seconds:.1f} s")
