@@ -77,6 +77,7 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
         if job not in stale:  # its current run is good: a copy of an earlier failure is history
             (failed_dir / f"{job.name}.ipynb").unlink(missing_ok=True)
     if not stale and not unrendered and combined_fresh:
+        publish.link_entries(published.folder, out)  # only if someone removed them
         progress(f"{out}/ is up to date ({len(jobs)} notebooks unchanged); use --force to rebuild")
         return BuildResult([], [j.name for j in jobs], [], up_to_date=True)
 

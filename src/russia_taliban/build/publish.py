@@ -80,17 +80,23 @@ def carry_over(stage: Path, out: Path) -> None:
             shutil.copy2(path, target)
 
 
-def publish(stage: Path, out: Path) -> Path:
-    """Make the complete staging generation the published one, atomically; return its folder."""
-    generation = stage.with_name(stage.name.removesuffix(".staging"))
-    stage.rename(generation)
-    for name in sorted(p.name for p in generation.iterdir()):  # report.html, themes/ ...: fixed links via .current
+def link_entries(generation: Path, out: Path) -> None:
+    """The fixed links `name -> .current/name` for each entry of a generation (report.html, themes/ ...),
+    made where missing (a first build, a new format, or `rm reports/*`)."""
+    for name in sorted(p.name for p in generation.iterdir()):
         link = out / name
         if not link.is_symlink():
             made = out / f"{name}.tmp-{os.getpid()}"
             made.unlink(missing_ok=True)
             os.symlink(f"{CURRENT}/{name}", made)
             os.replace(made, link)  # a plain file of that name in the tool's folder is replaced, a folder refused
+
+
+def publish(stage: Path, out: Path) -> Path:
+    """Make the complete staging generation the published one, atomically; return its folder."""
+    generation = stage.with_name(stage.name.removesuffix(".staging"))
+    stage.rename(generation)
+    link_entries(generation, out)
     fault("before-swap")
     tmp = out / f"{CURRENT}.tmp-{os.getpid()}"
     tmp.unlink(missing_ok=True)

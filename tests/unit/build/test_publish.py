@@ -86,3 +86,11 @@ def test_a_kill_on_either_side_of_the_swap_leaves_one_whole_generation(
     files = manifest.read(out / "manifest.json")["files"]
     published = publish.current(out)
     assert all(manifest.file_hashes(published)[rel] == sha for rel, sha in files.items())
+
+
+def test_removed_top_level_links_are_made_again(tmp_path: Path) -> None:
+    published = generation(tmp_path, {"report.html": "report", "themes/a.html": "a"})
+    for name in ("report.html", "themes", "manifest.json"):  # `rm -rf reports/*`
+        (tmp_path / name).unlink()
+    publish.link_entries(published, tmp_path)
+    assert published_view(tmp_path)["themes/a.html"] == "a" and (tmp_path / "report.html").read_text() == "report"
