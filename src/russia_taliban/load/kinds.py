@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text.normalise import fold
 from ..text.words import capped_words
 from .lines import (
     bio_name,
@@ -89,6 +90,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _classify_body(paragraphs)
     _classify_trailer(paragraphs)
     mark_pull_quotes(paragraphs)
+    _classify_contents(paragraphs)
     return paragraphs
 
 
@@ -258,6 +260,38 @@ def _classify_body(paragraphs: list[Paragraph]) -> None:
             p.kind = "boilerplate"
         elif after is not None and after.kind == "body" and any(_is_body(q) for q in paragraphs[:i]):
             p.kind = "heading"
+
+
+_CONTENTS = re.compile(r"^(?:table of )?contents:?$|^in this (?:briefing|issue|report|article):?$", re.IGNORECASE)
+
+
+def _classify_contents(paragraphs: list[Paragraph]) -> None:
+    """A table of contents: the entries under a "Table of contents" line, and any short heading-shaped
+    line that reappears later as a heading, are chrome there; the later copy keeps its kind."""
+    folded: dict[str, list[Paragraph]] = {}
+    for p in paragraphs:
+        if p.kind in ("body", "heading", "pull_quote", "standfirst") and _is_heading(p.text.rstrip(":")):
+            folded.setdefault(fold(p.text), []).append(p)
+    for copies in folded.values():
+        if len(copies) < 2:
+            continue
+        last = copies[-1]
+        if last.kind == "pull_quote" or last.kind == "heading":
+            for p in copies[:-1]:
+                p.kind, p.duplicate_of = "boilerplate", None
+            last.kind, last.duplicate_of = "heading", None
+    for i, p in enumerate(paragraphs):
+        if _CONTENTS.match(p.text.strip()):
+            p.kind = "boilerplate"
+            entries: set[str] = set()
+            for q in paragraphs[i + 1 :]:
+                shaped = _is_heading(q.text.rstrip(":"))
+                if q.kind not in ("body", "heading", "boilerplate") or _is_body(q) or not shaped:
+                    break
+                if fold(q.text) in entries:
+                    break  # the first entry again: the text itself begins
+                entries.add(fold(q.text))
+                q.kind = "boilerplate"
 
 
 def _is_prose(p: Paragraph) -> bool:

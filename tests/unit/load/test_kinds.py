@@ -210,3 +210,13 @@ def test_the_length_cut_agrees_with_every_pattern_at_every_length(line: str) -> 
     for pad in range(0, 520, 3):
         for text in (line + " x" * (pad // 2), "x " * (pad // 2) + line, line + "." * pad):
             assert is_chrome(text) == is_chrome_reference(text), (len(text), text[:60])
+
+
+def test_a_table_of_contents_is_chrome_and_its_headings_stay_headings() -> None:
+    got = kinds(
+        "Briefing by the Ministry's spokeswoman on current issues\n9 July 2025 20:47\nTable of contents\n"
+        "On recognition of the Islamic Emirate of Afghanistan\nOn the situation elsewhere\n"
+        f"On recognition of the Islamic Emirate of Afghanistan\n{BODY}\n{BODY2}"
+    )
+    assert [k for k, _ in got] == ["title", "dateline", "boilerplate", "boilerplate", "boilerplate", "heading",
+                                   "body", "body"]  # fmt: skip
