@@ -1,14 +1,21 @@
-"""How well the theme tags agree with human coding: precision, recall and F1 per theme.
+"""How well the theme tags agree with human coding: precision, recall and F1 per theme and split.
 
-Two codings ship in `data/coding/`: every content paragraph of the seed articles (`seeds.csv`), and
-`heldout.csv`, forty paragraphs on the same subject from outside the seeds, written and coded by the
-codebook before the lexicon existed. Three figures are reported per theme:
+The coding ships in `data/coding/` (provenance in data/coding/README.md): 40 articles by two
+independent writers, coded blind, split by article before any tuning into a development split
+(`coded_dev.csv`, 27 articles) and a frozen test split (`coded_test.csv`, 13 articles); the seeds'
+coding (`seeds.csv`), forty older held-out paragraphs (`heldout.csv`), and a human-human agreement
+table (`agreement.csv`: a third coder against the first two). `validation` returns one tidy row per
+theme and split, computed from those files and the lexicon actually used:
 
-- `f1`: the lexicon as shipped, on the seed coding (in-sample: the lexicon's author read the seeds);
-- `loao_f1`: leave-one-article-out. The one fitted number, the long-paragraph threshold, is chosen on
-  four articles and applied to the fifth, in turn; the pooled tags are scored. This shows what the
-  threshold choice is worth on an article it was not chosen on;
-- `heldout_f1`: the lexicon as shipped, on the held-out paragraphs (never used to choose terms).
+- `test`: the tagger as shipped (models trained on the whole development split) on the test split;
+- `dev_loao`: leave one article out on the development split: each article tagged by models
+  trained on the other 26 (for a rule theme, the rule as it stands);
+- `seeds`, `heldout`: the tagger as shipped on the older sets (the seeds were read while the
+  lexicon was written, so that figure is in-sample for the terms);
+- `human`: the human-human agreement, the ceiling the tagger is measured against.
+
+A theme without a column in the coding (a --lexicon or --keywords theme) has no rows: it is
+unvalidated, and the report says so.
 """
 
 from __future__ import annotations
@@ -16,26 +23,30 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import UserError
 from ..load.corpus import load_corpus
 from ..resources import package_text
-from ..text.words import words
+from .classifier import coding, fit_theme, models_for, probability
 from .lexicon import Lexicon
-from .themes import tag_themes
+from .themes import rule_design, tag_themes
 
-THRESHOLDS = (1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
-RESULT_COLUMNS = ["theme", "paragraphs", "coded_positive", "precision", "recall", "f1", "loao_f1", "heldout_f1"]
+TIDY_COLUMNS = ["theme", "split", "paragraphs", "articles", "positives", "precision", "recall", "f1", "source"]
+SPLITS = {
+    "test": "frozen test split (13 articles), tagger as shipped",
+    "dev_loao": "development split (27 articles), leave one article out",
+    "seeds": "seed articles' coding (lexicon written alongside)",
+    "heldout": "40 older held-out paragraphs",
+    "human": "human-human agreement (third coder vs first two)",
+}
+RESULT_COLUMNS = ["theme", "paragraphs", "coded_positive", "precision", "recall", "f1"]
 
 
-def coding(name: str) -> pd.DataFrame:
-    """A shipped coding file (`seeds` or `heldout`)."""
-    return pd.read_csv(io.StringIO(package_text("data", "coding", f"{name}.csv")))
-
-
-def scores(predicted: pd.Series, gold: pd.Series) -> tuple[float, float, float]:
+def scores(predicted: pd.Series | np.ndarray, gold: pd.Series | np.ndarray) -> tuple[float, float, float]:
     """Precision, recall and F1 of 0/1 tags; 1.0 where nothing was to be found and nothing was."""
+    predicted, gold = np.asarray(predicted), np.asarray(gold)
     tp = int(((predicted == 1) & (gold == 1)).sum())
     fp = int(((predicted == 1) & (gold == 0)).sum())
     fn = int(((predicted == 0) & (gold == 1)).sum())
@@ -45,39 +56,106 @@ def scores(predicted: pd.Series, gold: pd.Series) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def _tags_at(frame: pd.DataFrame, theme: str, threshold: float, short_threshold: float, short_words: int) -> pd.Series:
-    short = frame["words"] < short_words
-    limit = short.map({True: short_threshold, False: threshold})
-    return (frame[f"{theme}_score"] >= limit).astype(int)
+def _row(theme: str, split: str, frame: pd.DataFrame, predicted: np.ndarray) -> dict:
+    gold = frame[theme].to_numpy(dtype=np.int64)
+    precision, recall, f1 = scores(predicted, gold)
+    return {"theme": theme, "split": split, "paragraphs": len(frame), "articles": frame.article_id.nunique(),
+            "positives": int(gold.sum()), "precision": precision, "recall": recall, "f1": f1,
+            "source": SPLITS[split]}  # fmt: skip
 
 
-def _leave_one_article_out(frame: pd.DataFrame, gold: pd.Series, lexicon: Lexicon, theme: str) -> float:
-    t = lexicon.themes[theme]
-    predicted = pd.Series(0, index=frame.index)
-    for article in frame["article_id"].unique():
-        train = frame["article_id"] != article
-        best = max(
-            THRESHOLDS,
-            key=lambda thr: (
-                scores(_tags_at(frame[train], theme, thr, t.short_threshold, lexicon.short_words), gold[train])[2],
-                -abs(thr - t.threshold),  # ties go to the shipped value
-            ),
-        )
-        test = ~train
-        predicted[test] = _tags_at(frame[test], theme, best, t.short_threshold, lexicon.short_words)
-    return scores(predicted, gold)[2]
+def leave_one_article_out(frame: pd.DataFrame, lexicon: Lexicon) -> dict[str, np.ndarray]:
+    """Tags for every coded paragraph of `frame`, each article's from models trained on the others
+    (rule themes: the rule's tags)."""
+    d = rule_design(frame, lexicon)
+    rule, _ = tag_themes(frame, lexicon, learned=False)
+    learned = models_for(lexicon)
+    article = frame["article_id"].to_numpy()
+    out = {}
+    for j, theme in enumerate(d.names):
+        if theme not in frame.columns:
+            continue
+        if theme not in learned:
+            out[theme] = rule[theme].to_numpy()
+            continue
+        gold = frame[theme].to_numpy(dtype=np.int64)
+        predicted = np.zeros(len(frame), dtype=np.int64)
+        for held in np.unique(article):
+            train = np.flatnonzero(article != held)
+            model = fit_theme(d, j, gold[train], train, articles=len(np.unique(article[train])))
+            out_of_fold = article == held
+            predicted[out_of_fold] = probability(model.logit(d, j))[out_of_fold] >= model.cut
+        out[theme] = predicted
+    return out
+
+
+def _agreement() -> pd.DataFrame:
+    try:
+        return pd.read_csv(io.StringIO(package_text("data", "coding", "agreement.csv")))
+    except FileNotFoundError:
+        return pd.DataFrame(columns=["theme", "paragraphs", "articles", "positives_primary", "f1"])
+
+
+def validation(lexicon: Lexicon) -> pd.DataFrame:
+    """The tidy validation table (TIDY_COLUMNS): one row per coded theme and split."""
+    rows = []
+    shipped = {}
+    for split, name in (("test", "coded_test"), ("seeds", "seeds"), ("heldout", "heldout")):
+        frame = coding(name)
+        tags, _ = tag_themes(frame, lexicon)
+        shipped[split] = (frame, tags)
+    dev = coding("coded_dev")
+    loao = leave_one_article_out(dev, lexicon)
+    agreement = _agreement().set_index("theme")
+    for theme in lexicon.names:
+        for split in ("test", "dev_loao", "seeds", "heldout"):
+            frame, tags = (dev, loao) if split == "dev_loao" else shipped[split]
+            if theme in frame.columns:
+                predicted = tags[theme] if split == "dev_loao" else tags[theme].to_numpy()
+                rows.append(_row(theme, split, frame, predicted))
+        if theme in agreement.index and theme in dev.columns:
+            a = agreement.loc[theme]
+            rows.append({"theme": theme, "split": "human", "paragraphs": int(a.paragraphs),
+                         "articles": int(a.get("articles", 0)), "positives": int(a.positives_primary),
+                         "precision": float("nan"), "recall": float("nan"), "f1": float(a.f1),
+                         "source": SPLITS["human"]})  # fmt: skip
+    return pd.DataFrame(rows, columns=TIDY_COLUMNS)
+
+
+def wide(tidy: pd.DataFrame) -> pd.DataFrame:
+    """One row per theme, as the report's validation table shows it: the test split's counts and
+    figures, then F1 on the other splits and the human-human F1 beside them."""
+    if tidy.empty:
+        return pd.DataFrame(columns=["theme"])
+    out = pd.DataFrame({"theme": list(dict.fromkeys(tidy.theme))}).set_index("theme")
+    by = tidy.set_index(["theme", "split"])
+
+    def take(split: str, column: str) -> pd.Series:
+        part = by.xs(split, level="split") if split in set(tidy.split) else pd.DataFrame(columns=[column])
+        return part[column].reindex(out.index)
+
+    out["paragraphs"] = take("test", "paragraphs")
+    out["coded_positive"] = take("test", "positives")
+    for column in ("precision", "recall", "f1"):
+        out[f"test_{column}"] = take("test", column)
+    for column in ("precision", "recall", "f1"):
+        out[f"dev_loao_{column}"] = take("dev_loao", column)
+    out["heldout_f1"] = take("heldout", "f1")
+    out["human_f1"] = take("human", "f1")
+    return out.reset_index()
 
 
 def validate(lexicon: Lexicon, *, gold: str | Path | None = None, corpus: str | Path | None = None) -> pd.DataFrame:
-    """The per-theme agreement table for every theme that has a column in the coding.
+    """The per-theme table (`wide`) for the shipped coding, or the plain P/R/F1 against a user's coding.
 
-    The shipped seed coding carries each paragraph's text, so it needs no corpus; a user's coding
-    (`gold`, a CSV with `paragraph_id` and 0/1 theme columns) without a `text` column is joined to
-    the paragraphs of `corpus`.
+    A user's coding (`gold`, a CSV with `paragraph_id` and 0/1 theme columns) without a `text`
+    column is joined to the paragraphs of `corpus`.
     """
-    where = str(gold or "seed coding")
+    if gold is None:
+        return wide(validation(lexicon))
+    where = str(gold)
     try:
-        coded = pd.read_csv(gold, keep_default_na=False) if gold else coding("seeds")
+        coded = pd.read_csv(gold, keep_default_na=False)
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise UserError(
             f"cannot read the coding ({type(exc).__name__})",
@@ -102,33 +180,25 @@ def validate(lexicon: Lexicon, *, gold: str | Path | None = None, corpus: str | 
         }
     )
     tags, _ = tag_themes(frame, lexicon)
-    frame = pd.concat([frame, tags], axis=1)
-    frame["words"] = frame.text.map(words)
-    heldout = coding("heldout")
-    held_tags, _ = tag_themes(
-        pd.DataFrame(
-            {"article_id": "heldout", "paragraph_id": heldout.index.astype(str), "kind": "body", "text": heldout.text}
-        ),
-        lexicon,
-    )
     rows = []
     for theme in lexicon.names:
-        if theme not in coded.columns:
-            continue
-        gold_tags = coded[theme].astype(int)
-        precision, recall, f1 = scores(frame[theme], gold_tags)
-        held = scores(held_tags[theme], heldout[theme])[2] if theme in heldout.columns else float("nan")
-        loao = _leave_one_article_out(frame, gold_tags, lexicon, theme)
-        rows.append((theme, len(coded), int(gold_tags.sum()), precision, recall, f1, loao, held))
+        if theme in coded.columns:
+            gold_tags = coded[theme].astype(int)
+            rows.append((theme, len(coded), int(gold_tags.sum()), *scores(tags[theme], gold_tags)))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
 def validation_for(
-    data_dir: str | Path = "", *, lexicon: str | Path = "", keywords: str = "", theme: str = ""
+    data_dir: str | Path = "", *, lexicon: str | Path = "", keywords: str = "", theme: str = "", tidy: bool = False
 ) -> pd.DataFrame:
-    """The validation table a build wrote to `data_dir`, or computed now for the given lexicon."""
+    """The validation table a build wrote to `data_dir`, or computed now for the given lexicon:
+    one row per theme (`wide`), or with `tidy=True` one row per theme and split."""
     if data_dir:
-        return pd.read_parquet(Path(data_dir) / "validation.parquet")
+        table = pd.read_parquet(Path(data_dir) / "validation.parquet")
+        if "split" not in table.columns:  # written by an older build: already one row per theme
+            return table
+        return table if tidy else wide(table)
     from .lexicon import lexicon_for
 
-    return validate(lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))
+    table = validation(lexicon_for(lexicon or None, keywords=keywords or None, theme=theme))
+    return table if tidy else wide(table)
