@@ -41,7 +41,7 @@ def tables(corpus_dir: Path, lexicon: Lexicon, out: Path, key: str, progress: Pr
     from ..load.corpus import load_corpus
     from ..tag.distributed import current_engine, tag_to_folder
     from ..tag.tables import build_tables
-    from ..tag.validate import validate
+    from ..tag.validate import validation
 
     partial = folder.with_name(folder.name + f".{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
@@ -58,7 +58,7 @@ def tables(corpus_dir: Path, lexicon: Lexicon, out: Path, key: str, progress: Pr
         build_tables(corpus, lexicon).write(partial)
         report = {"articles": [a.source_file for a in corpus.articles], "skipped": [asdict(s) for s in corpus.skipped],
                   "warnings": [w for a in corpus.articles for w in a.warnings]}  # fmt: skip
-    validate(lexicon).to_parquet(partial / "validation.parquet", index=False)
+    validation(lexicon).to_parquet(partial / "validation.parquet", index=False)  # tidy: validation_for widens it
     (partial / "corpus.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")  # last: complete
     shutil.rmtree(folder, ignore_errors=True)  # a damaged copy without its corpus.json
     partial.rename(folder)
