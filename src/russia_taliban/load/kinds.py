@@ -80,7 +80,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "boilerplate"
         elif date_stamp(p.text) is not None or is_relative_stamp(p.text):
             p.kind = "dateline"
-        elif is_nav(p.text):
+        elif is_nav(p.text, by_words=False):
             p.kind = "boilerplate"
         elif capped_words(p.text) <= 40 and is_caption(p.text) and not _caption_states(p.text):
             p.kind = "boilerplate"  # a bare credit, file name or video title; a caption that says something is body
@@ -173,7 +173,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
         elif _is_heading_word(p.text) and index + 1 < len(paragraphs):
             p.kind = "heading"  # "Key points", "Summary": the brief starts here
             break
-        elif _is_label(p.text) or is_nav(p.text) or masthead_outlet(p.text):
+        elif _is_label(p.text) or is_nav(p.text, by_words=False) or masthead_outlet(p.text):
             p.kind = "boilerplate"  # a topic tag or the outlet's name between headline and text
         elif standfirst_open and _single_sentence(p.text) and capped_words(p.text) <= 60:
             p.kind, standfirst_open = "standfirst", False

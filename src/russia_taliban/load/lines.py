@@ -397,9 +397,11 @@ def label_outlet(text: str) -> str | None:
 _MENU_GAP = re.compile(r"\s{2,}|\s+[|•·]\s+")
 
 
-def is_nav(text: str) -> bool:
-    """A site menu or language switcher: items apart by wide gaps or bars ("Home  Latest  World"), or a
-    run of section names ("Home News Sport Business Culture"), never a sentence."""
+def is_nav(text: str, *, by_words: bool = True) -> bool:
+    """A site menu or language switcher: items apart by wide gaps or bars ("Home  Latest  World"), or
+    (`by_words`, for lines above a headline) a run of section names ("Home News Sport Culture"), never a
+    sentence. Section names alone are not asked for in the running text, where "Russia and Afghanistan"
+    is a heading."""
     stripped = text.strip()
     if not stripped or len(stripped) > 200 or re.search(r"[.?!:;,]$", stripped):
         return False
@@ -407,7 +409,7 @@ def is_nav(text: str) -> bool:
     if len(items) >= 3 and all(len(i.split()) <= 4 and not re.search(r"[.?!]$", i) for i in items):
         return True
     tokens = stripped.split()
-    if len(tokens) < 2 or re.search(r"[.,;:!?\"“”()]", stripped):
+    if not by_words or len(tokens) < 2 or re.search(r"[.,;:!?\"“”()]", stripped):
         return False
     from .outlets import word_set  # outlets imports lines' neighbours only; no cycle at import time
 

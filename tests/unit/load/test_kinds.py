@@ -220,3 +220,8 @@ def test_a_table_of_contents_is_chrome_and_its_headings_stay_headings() -> None:
     )
     assert [k for k, _ in got] == ["title", "dateline", "boilerplate", "boilerplate", "boilerplate", "heading",
                                    "body", "body"]  # fmt: skip
+
+
+def test_a_heading_of_section_names_in_the_text_is_not_a_menu() -> None:
+    got = kinds(f"A headline about Moscow and Kabul\nBy Jane Doe\n{BODY}\nRussia and Afghanistan\n{BODY2}")
+    assert ("heading", "Russia and Afghanistan") in got or ("body", "Russia and Afghanistan") in got
