@@ -1,12 +1,21 @@
 """Metadata as the article's text states it: title, author, outlet and publication date.
 
-Reads the classified paragraphs (`kinds`). The date rule, where the text gives several candidates:
-1. a date line below the headline labelled or unlabelled as publication wins over one labelled
-   "Updated"; among equals the first below the headline wins (a header timestamp above the headline
-   is the page's, often stale, and is used only when nothing below it gives a date);
+Reads the classified paragraphs (`kinds`). The title is the headline line (two lines when it breaks
+after a colon), without a byline, desk credit or date glued to it. The author comes from a byline,
+then a byline glued to the headline, then an author note at the end, then a wire credit ("Reporting
+by A in Kazan and B in Kabul; Editing by C" gives A and B). The outlet rule is in `_outlet`.
+
+The date rule, where the text gives several candidates:
+1. a date line below the headline (or a date glued to it, or a dated byline) labelled or unlabelled
+   as publication wins over one labelled "Updated"; among equals the first below the headline wins (a
+   header timestamp above the headline is the page's, often stale, and is used only when nothing below
+   it gives a date); a date printed in figures and in words is one date;
 2. else a scraper's leading metadata line ("date 2021-08-19 …");
-3. else a wire dateline ("MOSCOW, Oct 7 (Reuters) -") with the year that puts it closest before the
-   latest year the text names (wire copy dates its own day and names past years, rarely later ones).
+3. else a wire dateline ("MOSCOW, Oct 7 (Reuters) -", "MOSCOW, July 3. /TASS/.") with the year that
+   puts it closest before the latest year the text names or a one-year copyright line gives (wire copy
+   dates its own day and names past years, rarely later ones);
+4. else a year-less time stamp ("JUL 3, 18:01") in that latest year.
+Relative stamps ("3 days ago") are date lines but give no date: the article is then undated.
 """
 
 from __future__ import annotations
