@@ -224,6 +224,8 @@ def _rechoose_name_title(paragraphs: list[Paragraph]) -> None:
     between = [q for q in paragraphs[title_at + 1 : anchor] if q.kind in ("body", "standfirst")]
     if not between or not _is_title(between[0].text):
         return
+    if not any(q.kind == "boilerplate" for q in paragraphs[title_at + 1 : between[0].position]):
+        return  # a short headline and its subtitle: only site chrome ("Subscribe", "Sign in") marks a site name
     paragraphs[title_at].kind, between[0].kind = "boilerplate", "title"
     if len(between) > 1 and _single_sentence(between[1].text) and capped_words(between[1].text) <= 60:
         between[1].kind = "standfirst"

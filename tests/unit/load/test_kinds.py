@@ -225,3 +225,8 @@ def test_a_table_of_contents_is_chrome_and_its_headings_stay_headings() -> None:
 def test_a_heading_of_section_names_in_the_text_is_not_a_menu() -> None:
     got = kinds(f"A headline about Moscow and Kabul\nBy Jane Doe\n{BODY}\nRussia and Afghanistan\n{BODY2}")
     assert ("heading", "Russia and Afghanistan") in got or ("body", "Russia and Afghanistan") in got
+
+
+def test_a_short_title_case_headline_keeps_its_place_above_its_subtitle() -> None:
+    got = kinds(f"Moscow's Afghan Gambit\nWhy The Kremlin Courts The Taliban\nBy Jane Doe\n5 May 2024\n{BODY}\n{BODY2}")
+    assert got[0] == ("title", "Moscow's Afghan Gambit")
