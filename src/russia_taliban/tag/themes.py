@@ -4,7 +4,7 @@ The rule (documented in data/themes.yaml): a paragraph's score for a theme is th
 terms' weights, each distinct term counted at most twice, after exclusions and leftmost-longest; it
 carries the theme when the score reaches the theme's threshold (its short threshold under
 `Lexicon.short_words` words). Themes the human coding covers are decided instead by a model learned
-from that coding on the same hits and the article's context (`classifier`). Lexicons are read and
+from that coding on the same hits (`classifier`). Lexicons are read and
 checked in `lexicon`.
 """
 

@@ -200,12 +200,17 @@ def test_learned_themes_tag_what_the_rule_missed(texts: list[str], theme: str, i
     assert tag(*texts).iloc[index][theme] == 1
 
 
-def test_a_short_follow_up_leans_on_the_paragraph_before_it() -> None:
-    question = "Q: And the Taliban's role?"
-    after_security = tag("Moscow fears that Islamic State militants will infiltrate Tajikistan and stage terrorist "
-                         "attacks on Russian soil, and its border guards are on alert.", question)  # fmt: skip
-    after_trade = tag("Russian firms want to sell wheat and fuel to Kabul and to invest in copper mining.", question)
-    assert after_security.iloc[1]["security_score"] > 2 * after_trade.iloc[1]["security_score"]
+def test_a_learned_decision_rests_on_the_paragraph_alone() -> None:
+    # context was measured and left out: the same paragraph gets the same probability in any article
+    text = "Q: And the Taliban's role in fighting Islamic State?"
+    after_security = tag("Moscow fears that Islamic State militants will infiltrate Tajikistan.", text)
+    after_trade = tag("Russian firms want to sell wheat and fuel to Kabul and to invest in copper mining.", text)
+    alone = tag(text)
+    assert (
+        after_security.iloc[1]["security_score"]
+        == after_trade.iloc[1]["security_score"]
+        == alone.iloc[0]["security_score"]
+    )
 
 
 def test_themes_without_coding_follow_the_rule() -> None:
@@ -223,14 +228,14 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
     from `reference_tags` and a plain scan, then the logistic function."""
     import math
 
-    from russia_taliban.tag.classifier import BASE, CONTEXT_CAP, models_for
+    from russia_taliban.tag.classifier import BASE, OTHER_CAP, models_for
     from russia_taliban.tag.hits import longest_first
     from russia_taliban.tag.themes import MAX_COUNTED_REPEATS
     from russia_taliban.text.words import fewer_words
 
     matcher, owners = lexicon.compiled()
     names = lexicon.names
-    texts, articles, kinds = frame.text.tolist(), frame.article_id.tolist(), frame.kind.tolist()
+    texts = frame.text.tolist()
     score = [{n: reference_tags(t, lexicon)[n][1] for n in names} for t in texts]
     counted = []  # per paragraph: {theme: [(term, weight), ...]} of the hits the rule counts
     for text in texts:
@@ -250,17 +255,12 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
         counted.append(out)
 
     def capped(i: int, name: str) -> float:
-        return min(score[i][name], CONTEXT_CAP) / 2
+        return min(score[i][name], OTHER_CAP) / 2
 
     result = {}
     for name, model in models_for(lexicon).items():
         for i, text in enumerate(texts):
-            same = [k for k in range(len(texts)) if articles[k] == articles[i]]
-            before = [k for k in same if k < i]
-            after = [k for k in same if k > i]
-            heads = [k for k in same if kinds[k] in ("title", "standfirst") and k != i]
             short = float(fewer_words(text, lexicon.short_words))
-            previous = capped(before[-1], name) if before else 0.0
             hits = counted[i][name]
             values = {
                 "score": score[i][name] / 2,
@@ -269,11 +269,6 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
                 "weak": sum(w < 1 for _, w in hits),
                 "short": short,
                 "log_chars": math.log1p(len(text)),
-                "previous": previous,
-                "next": capped(after[0], name) if after else 0.0,
-                "headline": 0.0 if kinds[i] in ("title", "standfirst") else max([capped(k, name) for k in heads], default=0.0),
-                "article": sum(capped(k, name) for k in same if k != i) / max(len(same) - 1, 1),
-                "short_previous": short * previous,
             }  # fmt: skip
             assert set(values) == set(BASE)
             values.update({f"other_{o}": capped(i, o) for o in names if o != name})
