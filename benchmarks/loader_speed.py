@@ -62,7 +62,7 @@ def _clear_caches() -> None:
 
     for name in dir(lines):
         clear = getattr(getattr(lines, name), "cache_clear", None)
-        if clear is not None and name.startswith("is_"):
+        if clear is not None:
             clear()
 
 

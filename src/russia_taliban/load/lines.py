@@ -66,9 +66,21 @@ def _chrome_by_width() -> tuple[list[int], list[re.Pattern[str]]]:
     return widths, patterns
 
 
-@functools.lru_cache(maxsize=65536)  # the splitter and the classifier both ask, and chrome lines repeat
 def is_chrome(text: str) -> bool:
     """True when a paragraph matches, as a whole, one of the site-chrome patterns in boilerplate.yaml."""
+    return _is_chrome(text) if len(text) <= _MEMO_CHARS else _chrome_match(text)
+
+
+#: Line tests are memoised for short texts only, so a long run holds no paragraphs in the memo.
+_MEMO_CHARS = 600
+
+
+@functools.lru_cache(maxsize=65536)  # the splitter and the classifier both ask, and chrome lines repeat
+def _is_chrome(text: str) -> bool:
+    return _chrome_match(text)
+
+
+def _chrome_match(text: str) -> bool:
     stripped = text.strip()
     widths, patterns = _chrome_by_width()
     return patterns[bisect.bisect_left(widths, len(stripped))].fullmatch(stripped) is not None
@@ -112,8 +124,15 @@ class Stamp:
     updated: bool = False
 
 
-@functools.lru_cache(maxsize=65536)  # asked by the splitter, the classifier and the date rule
 def date_stamp(text: str) -> Stamp | None:
+    """`_date_stamp`, memoised for short texts (it is asked by the splitter, the classifier and the date rule)."""
+    if len(text) > 120 and len(text.strip()) > 120:
+        return None
+    return _date_stamp(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _date_stamp(text: str) -> Stamp | None:
     """The date if the paragraph is nothing but a date or timestamp (label, weekday, time and zone allowed).
 
     "Thu 19th August 2021", "October 7, 2025 3:05 PM GMT+3", "26.03.2024, 18:40", "2025-05-17 05:08:25",
@@ -249,8 +268,15 @@ class Byline:
     outlet: str = ""
 
 
-@functools.lru_cache(maxsize=65536)
 def byline(text: str) -> Byline | None:
+    """`_byline`, memoised for short texts; a paragraph over 160 characters is no byline."""
+    if len(text) > 160 and len(text.strip()) > 160:
+        return None
+    return _byline(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _byline(text: str) -> Byline | None:
     """The author and outlet if the paragraph is a byline.
 
     "By Jane Doe", "By Jane Doe | Reuters", "By JANE DOE", "By Reuters" (an agency is the outlet, not
