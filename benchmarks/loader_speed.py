@@ -57,13 +57,16 @@ def _inputs(tmp: Path) -> dict[str, list[tuple[Path, bytes]]]:
 
 
 def _clear_caches() -> None:
-    """Forget per-line memos, so repeats measure reading, not cache hits."""
+    """Forget the per-line memos (bounded lru caches), so repeats measure reading, not memo hits;
+    compiled patterns (unbounded caches) are kept, as in any long-running process."""
     from russia_taliban.load import lines
+    from russia_taliban.text import words
 
-    for name in dir(lines):
-        clear = getattr(getattr(lines, name), "cache_clear", None)
-        if clear is not None:
-            clear()
+    for module in (lines, words):
+        for name in dir(module):
+            info = getattr(getattr(module, name), "cache_info", None)
+            if info is not None and info().maxsize is not None:
+                getattr(module, name).cache_clear()
 
 
 def measure(files: list[tuple[Path, bytes]], repeat: int = 3) -> float:
