@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # jupyter_client and nbformat load only when notebooks run
     from jupyter_client.manager import AsyncKernelManager
 
 KERNEL = "python3"  # the interpreter running the build, so notebooks see the same library
-_QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]  # the kernel's start-up warnings are not the user's concern
+# The kernel's start-up warnings are not the user's concern, and a build keeps no IPython history
+# (no write to ~/.ipython, nothing to fail on a full disk).
+_QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
 
 
 class Counter:

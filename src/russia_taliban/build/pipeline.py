@@ -73,9 +73,7 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
         and all(published.intact(f"report.{f}") for f in renderable)
     )
     failed_dir = out / "failed"
-    for job in jobs:
-        if job not in stale:  # its current run is good: a copy of an earlier failure is history
-            (failed_dir / f"{job.name}.ipynb").unlink(missing_ok=True)
+    _forget_failures(failed_dir, [j for j in jobs if j not in stale])  # their current runs are good
     if not stale and not unrendered and combined_fresh:
         publish.link_entries(published.folder, out)  # only if someone removed them
         progress(f"{out}/ is up to date ({len(jobs)} notebooks unchanged); use --force to rebuild")
@@ -111,15 +109,20 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
         mf.write(record, stage / "manifest.json")
         publish.publish(stage, out)
     table_cache.keep_only(out, {entry.get("tables", "") for entry in record["notebooks"].values()})
-    for job in jobs:
-        (failed_dir / f"{job.name}.ipynb").unlink(missing_ok=True)
-    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
-        failed_dir.rmdir()
+    _forget_failures(failed_dir, jobs)
     seconds = time.perf_counter() - started
     progress(f"built {plural(len(stale), 'notebook')}, reused {len(jobs) - len(stale)}, in {seconds:.1f} s -> {out}/")
     return BuildResult(
         [j.name for j in stale], [j.name for j in jobs if j not in stale], [*written, "manifest.json"], pdf_note
     )
+
+
+def _forget_failures(failed_dir: Path, jobs: list[Job]) -> None:
+    """A notebook whose current run is good: the copy of its earlier failure is history."""
+    for job in jobs:
+        (failed_dir / f"{job.name}.ipynb").unlink(missing_ok=True)
+    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
+        failed_dir.rmdir()
 
 
 def plural(n: int, word: str) -> str:
