@@ -246,10 +246,17 @@ def _build(args: argparse.Namespace) -> int:
         force=args.force,
         notebooks=Path(args.notebooks) if args.notebooks else None,
     )
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    if args.engine == "local":  # the tagger (pandas) is imported only if tables must be made: no-op stays fast
+        build(options, progress=progress)
+        return 0
     from .tag.distributed import using
 
     with using(_engine(args)):
-        build(options, progress=lambda line: print(line, file=sys.stderr, flush=True))
+        build(options, progress=progress)
     return 0
 
 

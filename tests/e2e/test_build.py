@@ -215,3 +215,12 @@ def test_skipped_files_are_listed_in_output_and_manifest(tmp_path: Path) -> None
     manifest = json.loads((tmp_path / "r" / "manifest.json").read_text())
     assert [s["file"] for s in manifest["skipped"] if s["reason"].startswith("not a ")] == ["notes.md"]
     assert len(manifest["articles"]) == 5
+
+
+def test_noop_rebuild_loads_neither_pandas_nor_the_tagger(copy_of_built: Path) -> None:
+    """A no-op is decided from hashes alone; importing pandas or the tagger would cost most of the 0.2 s budget."""
+    code = (f"import sys; from russia_taliban.cli import main; code = main(['build', '--corpus', {str(SEEDS)!r}, "
+            f"'--output', {str(copy_of_built)!r}]); print(code, sorted(m for m in ('pandas', 'russia_taliban.tag.lexicon', "
+            "'russia_taliban.tag.distributed', 'nbformat') if m in sys.modules))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert "up to date" in done.stderr and done.stdout.split() == ["0", "[]"], done.stdout + done.stderr

@@ -76,7 +76,7 @@ def _build_locked(options: BuildOptions, the_plan: Plan, out: Path, started: flo
     _forget_failures(failed_dir, [j for j in jobs if j not in stale])  # their current runs are good
     if not stale and not unrendered and combined_fresh:
         publish.link_entries(published.folder, out)  # only if someone removed them
-        progress(f"{out}/ is up to date ({len(jobs)} notebooks unchanged); use --force to rebuild")
+        progress(f"{out}/ is up to date ({plural(len(jobs), 'notebook')} unchanged); use --force to rebuild")
         return BuildResult([], [j.name for j in jobs], [], up_to_date=True)
 
     publish.clean_leftovers(out)
