@@ -8,7 +8,6 @@ compared only with the few earlier ones it shares a shingle with (the former pai
 
 from __future__ import annotations
 
-import itertools
 import re
 import re._parser as sre_parse
 
@@ -71,7 +70,7 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
 
 _P = 0x100000001B3  # odd, so invertible modulo 2**64
 _P_INVERSE = pow(_P, -1, 2**64)
-_SMALL = 16384  # characters of text below which shingles are hashed in plain Python
+_SMALL = 1 << 20  # characters of text below which shingles are hashed as word tuples (C loops, bounded lists)
 _BATCH_BYTES = 1 << 21  # texts hashed together, bounding the arrays at ~50 MB
 
 
@@ -82,8 +81,8 @@ def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
     difference times P**-start, the same wherever the run stands. A collision (chance 2**-64) only adds
     a candidate that `_copies` then rejects. `shingle_hashes_reference` is the plain equivalent.
     """
-    if sum(len(t) for t in texts) < _SMALL:  # numpy's fixed cost outweighs a short loop
-        return [[hash(text[a:b]) for a, b in _runs(text, n)] for text in texts]
+    if sum(len(t) for t in texts) < _SMALL:  # below ~1 MB tuple hashing beats numpy's fixed cost
+        return [_tuple_hashes(text, n) for text in texts]
     out: list[list[int]] = []
     batch: list[str] = []
     size = 0
@@ -96,6 +95,13 @@ def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
     if batch:
         out += _hash_batch(batch, n)
     return out
+
+
+def _tuple_hashes(text: str, n: int) -> list[int]:
+    """The hash of each run of `n` words as a tuple of the words: zip and map loop in C, and the
+    words' own hashes are cached, so no substring is built per run."""
+    words = text.split(" ") if text else []
+    return list(map(hash, zip(*[words[i:] for i in range(n)], strict=False))) if len(words) >= n else []
 
 
 def _hash_batch(texts: list[str], n: int) -> list[list[int]]:
@@ -121,16 +127,6 @@ def _hash_batch(texts: list[str], n: int) -> list[list[int]]:
     bounds = np.searchsorted(text_of[: len(text_of) - n + 1][inside], np.arange(len(texts) + 1))
     values = hashes.tolist()
     return [values[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
-
-
-def _runs(text: str, n: int) -> list[tuple[int, int]]:
-    """(start, end) of every run of `n` words in a folded text."""
-    if not text:
-        return []
-    ends = list(itertools.accumulate(len(token) + 1 for token in text.split(" ")))  # one past each word's end
-    if len(ends) < n:
-        return []
-    return [(0 if i == 0 else ends[i - 1], ends[i + n - 1] - 1) for i in range(len(ends) - n + 1)]
 
 
 def shingle_hashes_reference(text: str, n: int) -> list[tuple[str, ...]]:
