@@ -15,4 +15,4 @@ def test_development_layouts_meet_the_targets(name: str) -> None:
 
 def test_the_scorer_names_the_sets_it_knows(capsys) -> None:
     assert main(["nonsense"]) == 2
-    assert "dev, dev2, test, test2" in capsys.readouterr().err
+    assert "dev, dev2, dev3, test, test2" in capsys.readouterr().err
