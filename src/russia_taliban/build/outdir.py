@@ -1,8 +1,9 @@
 """The output folder is the build's own, provably, and one build at a time writes into it.
 
 A build writes only into a folder that is new, empty, or carries the marker file a previous build
-wrote. Anything else (a folder of the user's, `/`, the home folder, the corpus or a folder holding
-it) is refused in one line, and `--force` does not change that: it re-runs notebooks, it does not
+wrote. A folder holding only placeholders (README.md, .gitkeep) counts as empty, so a version-controlled
+reports/ needs no tracked marker. Anything else (a folder of the user's, `/`, the home folder, the
+corpus or a folder holding it) is refused in one line, and `--force` does not change that: it re-runs notebooks, it does not
 grant permission to overwrite.
 """
 
@@ -46,7 +47,7 @@ def check(out: Path, corpus: Path) -> None:
         )
     if out.exists() and not out.is_dir():
         raise OutputFolderError("the output path is a file, not a folder", where=str(out), fix=_FIX)
-    if out.is_dir() and not is_marked(out) and any(out.iterdir()):
+    if out.is_dir() and not is_marked(out) and any(p.name not in config.OUTPUT_PLACEHOLDERS for p in out.iterdir()):
         raise OutputFolderError(
             "the output folder is not empty and was not made by russia-taliban build",
             where=str(out),

@@ -18,6 +18,12 @@ def user_folder(tmp_path: Path) -> Path:
     return folder
 
 
+def readme_and_user_file(tmp_path: Path) -> Path:
+    folder = user_folder(tmp_path)
+    (folder / "README.md").write_text("a placeholder beside a real file")
+    return folder
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -26,6 +32,7 @@ def user_folder(tmp_path: Path) -> Path:
         (lambda t: t / "corpus", "is the corpus folder or holds it"),
         (lambda t: t, "is the corpus folder or holds it"),  # a parent of the corpus
         (user_folder, "not empty and was not made by russia-taliban build"),
+        (readme_and_user_file, "not empty and was not made by russia-taliban build"),
         (lambda t: (t / "a-file").write_text("x") and t / "a-file", "is a file, not a folder"),
     ],
 )
@@ -38,11 +45,14 @@ def test_unsafe_output_folders_are_refused(tmp_path: Path, make, message: str) -
     assert info.value.exit_code == 2 and "\n" not in info.value.line()
 
 
-@pytest.mark.parametrize("state", ["new", "empty", "marked"])
+@pytest.mark.parametrize("state", ["new", "empty", "placeholders", "marked"])
 def test_new_empty_and_marked_folders_are_accepted(tmp_path: Path, state: str) -> None:
     out = tmp_path / "reports"
     if state != "new":
         out.mkdir()
+    if state == "placeholders":
+        (out / "README.md").write_text("reports are generated here")
+        (out / ".gitkeep").write_text("")
     if state == "marked":
         outdir.claim(out)
         (out / "report.html").write_text("an earlier build's")
