@@ -93,21 +93,26 @@ def design(
     terms: list[str],
     short: np.ndarray,
     weight: np.ndarray,
+    first: np.ndarray,
 ) -> Design:
     """The model's features from the rule's arrays: `scores` (paragraphs x themes), the counted hits
-    (`row`, `theme`, `term`, with their lexicon `weight`) and which paragraphs are short."""
+    (`row`, `theme`, `term`, with their lexicon `weight` and whether each is its term's `first` in the
+    paragraph) and which paragraphs are short."""
     import numpy as np
 
     n = len(paragraphs)
     content = paragraphs["kind"].isin(CONTENT_KINDS).to_numpy()
     chars = paragraphs["text"].str.len().to_numpy(dtype=np.float64)
     capped = np.minimum(scores, OTHER_CAP) / 2
-    distinct = np.zeros((n, len(names)))
-    first = np.unique(np.column_stack([row, theme, term]), axis=0) if len(row) else np.zeros((0, 3), dtype=np.int64)
-    np.add.at(distinct, (first[:, 0], first[:, 1]), 1.0)
-    strong, weak = np.zeros((n, len(names))), np.zeros((n, len(names)))
-    np.add.at(strong, (row[weight >= 2], theme[weight >= 2]), 1.0)  # hits of terms that name the theme
-    np.add.at(weak, (row[weight < 1], theme[weight < 1]), 1.0)  # hits of terms that count only alongside
+    cell = row * len(names) + theme  # one (paragraph, theme) pair per hit; bincount, not np.add.at
+    size = n * len(names)
+
+    def per_cell(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(cell[mask], minlength=size).reshape(n, len(names)).astype(np.float64)
+
+    distinct = per_cell(first)  # a term's first counted hit in the paragraph
+    strong = per_cell(weight >= 2)  # hits of terms that name the theme
+    weak = per_cell(weight < 1)  # hits of terms that count only alongside others
     in_content = content.astype(np.float64)
     shortf = short.astype(np.float64)
     log_chars = np.log1p(chars)

@@ -153,7 +153,8 @@ class _Scan:
             short[i] = fewer_words(self.texts[i], self.lexicon.short_words)
         counted = self.counted
         return design(self.paragraphs, self.lexicon.names, self.scores, self.row[counted], self.theme[counted],
-                      self.rules.term[self.key[counted]], self.rules.texts, short, self.weight[counted])  # fmt: skip
+                      self.rules.term[self.key[counted]], self.rules.texts, short, self.weight[counted],
+                      self.rank[counted] == 0)  # fmt: skip
 
 
 class _Rules:
