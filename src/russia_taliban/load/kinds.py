@@ -87,6 +87,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _classify_header(paragraphs)
     _classify_late_bylines(paragraphs)
     _rechoose_name_title(paragraphs)
+    _rechoose_block_title(paragraphs)
     _classify_body(paragraphs)
     _classify_trailer(paragraphs)
     mark_pull_quotes(paragraphs)
@@ -229,6 +230,54 @@ def _rechoose_name_title(paragraphs: list[Paragraph]) -> None:
     paragraphs[title_at].kind, between[0].kind = "boilerplate", "title"
     if len(between) > 1 and _single_sentence(between[1].text) and capped_words(between[1].text) <= 60:
         between[1].kind = "standfirst"
+
+
+def _block_of(paragraphs: list[Paragraph], index: int) -> tuple[int, int]:
+    """(first, last + 1) of the block of lines between blank lines that holds paragraph `index`."""
+    first = index
+    while first > 0 and not paragraphs[first].blank_before:
+        first -= 1
+    last = index + 1
+    while last < len(paragraphs) and not paragraphs[last].blank_before:
+        last += 1
+    return first, last
+
+
+def _rechoose_block_title(paragraphs: list[Paragraph]) -> None:
+    """The headline opens the block of its byline or date line: pages copy as blocks between blank
+    lines (menus and site names, then headline, standfirst, byline and date). When the chosen title
+    stands in a block of several lines above the block of the first byline or date line below it,
+    and that block opens with a title-shaped line, that line is the headline and the lines above it
+    are chrome. A headline alone in its block, or in the byline's block, is kept."""
+    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
+    if title_at is None:
+        return
+    anchor = None
+    for j in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD)):
+        if paragraphs[j].kind in ("byline", "dateline"):
+            anchor = j
+            break
+        if _is_body(paragraphs[j]) or wire_dateline(paragraphs[j].text):
+            return
+    if anchor is None:
+        return
+    first, _ = _block_of(paragraphs, anchor)
+    old_first, old_last = _block_of(paragraphs, title_at)
+    if first <= title_at or first == anchor or old_last - old_first < 2:
+        return
+    head = paragraphs[first]
+    if head.kind not in ("body", "standfirst", "heading") or not _is_title(head.text):
+        return
+    if _is_label(head.text) or is_nav(head.text) or masthead_outlet(head.text) or byline(head.text):
+        return
+    for q in paragraphs[title_at:first]:
+        if q.kind in CONTENT_KINDS:
+            q.kind = "boilerplate"
+    head.kind = "title"
+    for q in paragraphs[first + 1 : anchor]:
+        if q.kind in ("body", "standfirst", "heading"):
+            q.kind = "standfirst" if _single_sentence(q.text) and capped_words(q.text) <= 60 else q.kind
+            break
 
 
 def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> bool:

@@ -26,6 +26,7 @@ class Paragraph:
     text: str
     kind: str = "body"
     duplicate_of: int | None = None  # position of the original, for pull quotes and repeats
+    blank_before: bool = False  # a blank line above it: a new block of the page (headline blocks, menus)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -56,22 +57,25 @@ def split(text: str) -> list[Paragraph]:
     current: list[str] = []
     start = 0
     previous_alone = False
+    blank, current_blank = False, False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             if current:
-                paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current)))
+                paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current), blank_before=current_blank))
                 current = []
+            blank = True
             continue
         alone = _stands_alone(raw)
         if current and not alone and not previous_alone and _runs_on(current[-1], line, width, blank_separated):
             current.append(line)
             continue
         if current:
-            paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current)))
+            paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current), blank_before=current_blank))
         current, start, previous_alone = [line], number, alone
+        current_blank, blank = blank, False
     if current:
-        paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current)))
+        paragraphs.append(Paragraph(len(paragraphs), start, " ".join(current), blank_before=current_blank))
     return paragraphs
 
 
