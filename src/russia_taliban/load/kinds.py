@@ -18,6 +18,7 @@ from .lines import (
     bio_name,
     byline,
     date_stamp,
+    dated_byline,
     is_by_line,
     is_chrome,
     is_nav,
@@ -169,7 +170,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
                 break
         elif continues and _is_title(p.text) and capped_words(p.text) <= 15:
             p.kind, continues = "title", False  # the second line of a headline broken after its colon
-        elif byline(p.text):
+        elif byline(p.text) or dated_byline(p.text):
             p.kind = "byline"
         elif _is_heading_word(p.text) and index + 1 < len(paragraphs):
             p.kind = "heading"  # "Key points", "Summary": the brief starts here
@@ -193,9 +194,15 @@ def _classify_late_bylines(paragraphs: list[Paragraph]) -> None:
         p = paragraphs[i]
         if p.kind != "body":
             continue
-        if is_by_line(p.text) or (
-            byline(p.text)
-            and any(0 <= j < len(paragraphs) and paragraphs[j].kind in ("dateline", "byline") for j in (i - 1, i + 1))
+        if (
+            is_by_line(p.text)
+            or dated_byline(p.text)
+            or (
+                byline(p.text)
+                and any(
+                    0 <= j < len(paragraphs) and paragraphs[j].kind in ("dateline", "byline") for j in (i - 1, i + 1)
+                )
+            )
         ):
             p.kind = "byline"
         elif _is_body(p):

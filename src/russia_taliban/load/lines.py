@@ -94,7 +94,7 @@ def is_chrome_reference(text: str) -> bool:
 
 # A date line: an optional label, weekday, the date, an optional time and zone, in any order of
 # separators; what is left after removing the date must be only these.
-_LABEL = r"(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
+_LABEL = r"(?:first\s+)?(?:published|updated?|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
 _ZONE = (
@@ -319,6 +319,44 @@ def _outlet_part(text: str) -> str | None:
 
     text = text.strip()
     return agency(text) or known_outlet(text) or (text if outlet_shaped(text) else None)
+
+
+_LABEL_TAIL = re.compile(rf"(?:\b{_LABEL}\b\s*:?\s*)+$", re.IGNORECASE)
+_BEFORE_UPDATE = re.compile(r"[\s|•·,;–—-]*\b(?:last\s+)?(?:updated?|modified)\b", re.IGNORECASE)
+_HEAD_STRIP = " \t|•·,;-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedByline:
+    """A byline or desk credit with the date on the same line ("Dilara Kaya | 03.07.2025",
+    "FP Explainers • April 17, 2025", "By A and BPublished: Oct 05, 2024")."""
+
+    head: str  # the part before the date: a byline, or a short credit that names no author
+    author: str
+    stamp: Stamp
+
+
+def dated_byline(text: str) -> DatedByline | None:
+    """The credit and date of a line that is a byline (or a credit of at most four capitalised words)
+    followed by nothing but a date stamp; the split is at the first dated mention, or at its label."""
+    stripped = text.strip()
+    if len(stripped) > 160 or not any(ch.isdigit() for ch in stripped):
+        return None
+    stripped = unglue(stripped)
+    found = [d for d in find_dates(stripped) if d.date.year]
+    if not found:
+        return None
+    start = found[0].start
+    if (m := _LABEL_TAIL.search(stripped, 0, start)) is not None:
+        start = m.start()
+    head, tail = stripped[:start].strip(_HEAD_STRIP), stripped[start:]
+    stamp = date_stamp(tail) or date_stamp(_BEFORE_UPDATE.split(tail, maxsplit=1)[0])  # "3.7.2025 - Update: 4.7.2025"
+    if not head or stamp is None:
+        return None
+    b = byline(head)
+    if b is None and not (1 <= len(head.split()) <= 4 and all(t[:1].isupper() for t in head.split())):
+        return None
+    return DatedByline(head, b.author if b else "", stamp)
 
 
 def is_by_line(text: str) -> bool:

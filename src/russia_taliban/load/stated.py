@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..text.dates import PartialDate, find_dates, resolve
 from .kinds import is_caption
-from .lines import bio_name, byline, date_stamp, label_outlet, scraper_date, wire_dateline
+from .lines import bio_name, byline, date_stamp, dated_byline, label_outlet, scraper_date, wire_dateline
 from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet, word_set
 from .split import Paragraph
 
@@ -54,7 +54,7 @@ def stated_metadata(paragraphs: list[Paragraph]) -> Stated:
             out.title = glued.title
     for p in paragraphs:
         if p.kind == "byline":
-            b = byline(p.text)
+            b = byline(p.text) or ((d := dated_byline(p.text)) and byline(d.head))
             if b and b.author and not out.author:
                 out.author = b.author
             if b and b.outlet and not out.outlet:
@@ -121,8 +121,9 @@ def publication_date(
     above: list[tuple[bool, PartialDate]] = []
     yearless: list[PartialDate] = []
     for i, p in enumerate(paragraphs):
-        if p.kind == "byline":  # "Posted by X on March 12, 2023"
-            dated = [d.date for d in find_dates(p.text) if d.date.year]
+        if p.kind == "byline":  # "Posted by X on March 12, 2023", "Dilara Kaya | 03.07.2025"
+            dated = [d.stamp.date] if (d := dated_byline(p.text)) else []
+            dated = dated or [d.date for d in find_dates(p.text) if d.date.year]
             if dated:
                 (below if i >= title_at else above).append((False, dated[0]))
             continue

@@ -2,7 +2,7 @@
 
 import pytest
 
-from russia_taliban.load.lines import byline, date_stamp, is_nav, is_relative_stamp, unglue, wire_dateline
+from russia_taliban.load.lines import byline, date_stamp, dated_byline, is_nav, is_relative_stamp, unglue, wire_dateline
 from russia_taliban.text.dates import PartialDate
 
 
@@ -81,3 +81,35 @@ def test_bylines(line: str, author: str, outlet: str) -> None:
 def test_tass_style_dateline() -> None:
     wire = wire_dateline("MOSCOW, July 3. /TASS/. Russia has officially recognized the Islamic Emirate.")
     assert wire is not None and (wire.date, wire.agency) == ("July 3", "TASS")
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Marek Olsen | 12.05.2024 - Update : 13.05.2024", "Marek Olsen", PartialDate(2024, 5, 12)),
+        ("Priya Raman9 March, 2023 10:15 am IST", "Priya Raman", PartialDate(2023, 3, 9)),  # glued by copying
+        (
+            "By Lena Vogt and Omar DaudPublished: Nov 02, 2022 08:30 PM",
+            "Lena Vogt and Omar Daud",
+            PartialDate(2022, 11, 2),
+        ),
+        ("News Desk • June 1, 2024, 09:00:12 IST", "", PartialDate(2024, 6, 1)),  # a desk credit: no author
+        ("By Tom Brandt · 5 May 2021", "Tom Brandt", PartialDate(2021, 5, 5)),
+    ],
+)
+def test_dated_bylines(line: str, author: str, date: PartialDate) -> None:
+    found = dated_byline(line)
+    assert found is not None
+    assert (found.author, found.stamp.date) == (author, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Moscow signs a transit deal with Kabul on 3 July 2025",  # a headline ending in its date
+        "The delegation arrived in Kazan on May 14, 2024, for the forum.",
+        "Marek Olsen",  # a name without a date
+    ],
+)
+def test_headlines_and_sentences_are_not_dated_bylines(line: str) -> None:
+    assert dated_byline(line) is None
