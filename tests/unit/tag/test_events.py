@@ -1,7 +1,9 @@
 import pandas as pd
+import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
-from russia_taliban.tag.events import find_events
+from russia_taliban.tag.events import find_events, find_events_reference, may_date
+from russia_taliban.text.dates import find_dates
 from tests.conftest import paragraphs_frame
 
 
@@ -35,3 +37,44 @@ def test_seed_trt_august_25_resolves_to_2021(seeds) -> None:
     tables = build_tables(seeds, builtin_lexicon())
     trt = tables.events[tables.events.article_id == "000_0b1ea58b017ac20d"]
     assert "2021-08-25" in trt[trt.text.str.startswith("On August 25")].date.tolist()
+
+
+# The fast path (dates found once per paragraph, given to sentences by offset) against the reference
+# (the finder run again on every sentence of a dated paragraph).
+TRICKY = [
+    "Talks stalled. On August 25, Zhirnov met Muttaqi in Kabul. Nothing followed.",
+    "On 5 Jan. 2022 Lavrov spoke. In Jan. Kabulov flew to Doha. Feb. 3 was quiet.",
+    "Sept. 2023 saw talks. Russia will host the Moscow Format by 16 September. It met in July.",
+    "No date here at all, may it please the court; they march on.",
+    "The U.S. left in 2021. Col. Smith said on 12/30/2024 that 2024-03-05 mattered. In mid-March, nothing.",
+    "“We will meet in October,” Kabulov said. He added: “Since 2019 we talk.” Zhirnov agreed on June 3rd.",
+    "MAY 2021 and JUNE 4 in capitals. in may 2021 lower case. Dec. 25, 2021. Dec.\u00a025 2022.",
+    "Early 2022, late September and end of May: all vague. 3 troops on May 5 troops.",
+    "",
+]
+
+
+@pytest.mark.parametrize("published", ["2021-09-07", "2023", ""])
+def test_fast_events_equal_the_reference_on_tricky_paragraphs(published: str) -> None:
+    paragraphs = paragraphs_frame(*TRICKY)
+    articles = pd.DataFrame({"article_id": ["a"], "published": [published]})
+    mentions = find_mentions(paragraphs, builtin_gazetteer())
+    expected = find_events_reference(paragraphs, articles, mentions)
+    assert len(expected) > 10
+    pd.testing.assert_frame_equal(find_events(paragraphs, articles, mentions), expected)
+
+
+def test_fast_events_equal_the_reference_on_the_seeds(seeds) -> None:
+    paragraphs, articles = seeds.paragraphs_frame, seeds.articles_frame
+    mentions = find_mentions(paragraphs, builtin_gazetteer())
+    expected = find_events_reference(paragraphs, articles, mentions)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(find_events(paragraphs, articles, mentions), expected)
+
+
+def test_the_prefilter_passes_every_paragraph_the_finder_dates(seeds) -> None:
+    texts = [*TRICKY, *seeds.paragraphs_frame.text, "٢٠٢١ in Arabic digits", "JANUARY 5", "Sep 5", "Nov. 2021"]
+    dated = [t for t in texts if find_dates(t)]
+    assert len(dated) > 10
+    assert all(may_date(t) for t in dated)
+    assert not may_date("they march on, may it please the court; no numbers")
