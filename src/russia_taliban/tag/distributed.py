@@ -31,7 +31,7 @@ from ..load.metadata import find_metadata_file, read_metadata
 from ..text.printable import printable
 from .actors import Gazetteer, load_gazetteer
 from .lexicon import Lexicon
-from .tables import Tables, build_tables
+from .tables import Tables, build_tables, lexicon_record
 
 ENGINES = ("local", "dask")
 _FOLDER_FIX = "pass --corpus with a folder of .txt, .html or .pdf articles"
@@ -147,7 +147,7 @@ def tag_to_folder(corpus_dir: str | Path, lexicon: Lexicon, folder: str | Path, 
         result.paths = _assemble(staging, folder, fmt, [rows for _, _, rows in done])
         result.rows = {name: sum(rows[name] for _, _, rows in done) for name in TABLES}
     path = folder / "lexicon.json"
-    path.write_text(json.dumps(lexicon.record(), ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(lexicon_record(lexicon), ensure_ascii=False, indent=1), encoding="utf-8")
     result.paths.append(path)
     return result
 

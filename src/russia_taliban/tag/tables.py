@@ -73,8 +73,23 @@ def build_tables(corpus: Corpus, lexicon: Lexicon, gazetteer: Gazetteer | None =
         events=find_events(paragraphs, articles, mentions),
         quotes=find_quotes(paragraphs, gazetteer, mentions),
         evidence=evidence,
-        lexicon=lexicon.record(),
+        lexicon=lexicon_record(lexicon),
     )
+
+
+def lexicon_record(lexicon: Lexicon) -> dict:
+    """lexicon.json: the lexicon's record, each theme with how it was decided (`decision`: the learned
+    model's record, or the weighted rule's), so the method notes say what was actually used."""
+    from .classifier import models_for
+
+    record = lexicon.record()
+    models = models_for(lexicon)
+    for name, theme in record["themes"].items():
+        model = models.get(name)
+        theme["decision"] = model.record() if model else {"method": "weighted rule", "threshold": theme["threshold"],
+                                                          "short_threshold": theme["short_threshold"],
+                                                          "short_words": lexicon.short_words}  # fmt: skip
+    return record
 
 
 def write_tables(tables: Tables, folder: Path, *, fmt: str = "csv") -> list[Path]:
