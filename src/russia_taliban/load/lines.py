@@ -21,9 +21,14 @@ from ..yamlio import parse_yaml
 
 
 @functools.cache
+def boilerplate_data() -> dict:
+    """The parsed data/boilerplate.yaml (chrome patterns and scraper field names)."""
+    return parse_yaml(package_text("data", "boilerplate.yaml"), where="data/boilerplate.yaml", schema="boilerplate")
+
+
+@functools.cache
 def _chrome_sources() -> tuple[str, ...]:
-    data = parse_yaml(package_text("data", "boilerplate.yaml"), where="data/boilerplate.yaml", schema="boilerplate")
-    return tuple(data["patterns"].values())
+    return tuple(boilerplate_data()["patterns"].values())
 
 
 def _branches(pattern: str) -> list[str]:
@@ -94,7 +99,7 @@ def is_chrome_reference(text: str) -> bool:
 
 # A date line: an optional label, weekday, the date, an optional time and zone, in any order of
 # separators; what is left after removing the date must be only these.
-_LABEL = r"(?:first\s+)?(?:published|updated?|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
+_LABEL = r"(?:first\s+)?(?:published_?time|publish(?:ed)?|updated?|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
 _ZONE = (

@@ -20,11 +20,13 @@ Relative stamps ("3 days ago") are date lines but give no date: the article is t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text.dates import PartialDate, find_dates, resolve
+from ..text.words import capped_words
 from .kinds import is_caption
 from .lines import bio_name, byline, date_stamp, dated_byline, label_outlet, scraper_date, wire_dateline
 from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet, word_set
@@ -68,7 +70,64 @@ def stated_metadata(paragraphs: list[Paragraph]) -> Stated:
     out.published = publication_date(paragraphs, title_at or 0, glued.date if glued else None)
     if not out.outlet:
         out.outlet = _outlet(paragraphs, author=out.author)
+    return _with_fields(out, scraper_fields(paragraphs))
+
+
+def _with_fields(out: Stated, fields: dict[str, str]) -> Stated:
+    """A scraper's metadata block (`scraper_fields`) overrides what the text around it states: the
+    block was read from the page's markup, and the text under it is often headless."""
+    if title := fields.get("title"):
+        out.title = title
+    if (raw := fields.get("author")) is not None:
+        names = [n.strip(" '\"") for n in raw.strip("[]").split(",")] if raw.startswith("[") else [raw]
+        found = [a for n in names if n and (a := _field_author(n))]
+        out.author = " and ".join(found) if found else ("" if raw.startswith("[") else out.author)
+    if (raw := fields.get("published")) and (dated := [d.date for d in find_dates(raw) if d.date.year]):
+        out.published = dated[0]
+    if name := fields.get("outlet"):
+        out.outlet = canonical(name)
     return out
+
+
+def _field_author(text: str) -> str:
+    """The name in an author field ("Wahid Noorzai — Special Correspondent", "By Jane Doe")."""
+    head = re.split(r"\s+[—–|-]\s+|,\s+", text.strip(), maxsplit=1)[0]
+    b = byline(head) or byline(f"By {head}")
+    return b.author if b and b.author else ""
+
+
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w :]{0,30}?)\s*:\s*(?P<value>.*)$")
+
+
+def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
+    """Title, author, published and outlet from a metadata block at the top of the text: two or more
+    `key: value` lines with keys of boilerplate.yaml `scraper_fields`, before the first long paragraph."""
+    keys = _field_keys()
+    found: dict[str, str] = {}
+    hits = 0
+    for p in paragraphs[:20]:
+        if capped_words(p.text) >= 20 and not _FIELD.match(p.text):
+            break
+        m = _FIELD.match(p.text.strip())
+        if m is None:
+            continue
+        key = m.group("key").strip().lower()
+        if key in keys or key in _OTHER_FIELDS:
+            hits += 1
+        if key in keys and m.group("value").strip():
+            found.setdefault(keys[key], m.group("value").strip())
+    return found if hits >= 2 else {}
+
+
+_OTHER_FIELDS = frozenset({"url", "hostname", "description", "excerpt", "categories", "tags", "top image", "length"})
+
+
+@functools.cache
+def _field_keys() -> dict[str, str]:
+    from .lines import boilerplate_data
+
+    table = boilerplate_data().get("scraper_fields", {})
+    return {key.lower(): field for field, keys in table.items() for key in keys}
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,3 +96,32 @@ def test_a_repost_note_names_the_outlet_before_the_site_copyright() -> None:
                "This piece was first published by Afghan Perspectives and is reposted with permission.",
                "© 2024 Example Aggregator")  # fmt: skip
     assert got.outlet == "Afghan Perspectives"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (  # trafilatura's metadata header
+            ["---", "title: Kabul and Moscow sign a fuel deal", "author: Ines Carvalho", "sitename: Steppe Review",
+             "date: 2023-02-11", "---"],
+            Stated("Kabul and Moscow sign a fuel deal", "Ines Carvalho", "Steppe Review", PartialDate(2023, 2, 11)),
+        ),
+        (  # newspaper3k: an empty author list gives no author
+            ["Title: Kabul and Moscow sign a fuel deal", "Authors: []", "Publish date: 2023-02-11 00:00:00",
+             "URL: https://example.org/fuel-deal", "Text:"],
+            Stated("Kabul and Moscow sign a fuel deal", "", "", PartialDate(2023, 2, 11)),
+        ),
+        (  # Readability: a byline with a role, an ISO time with its zone
+            ["title: Kabul and Moscow sign a fuel deal", "byline: Ines Carvalho — Staff Reporter",
+             "siteName: Steppe Review", "publishedTime: 2023-02-11T09:30:00+04:30"],
+            Stated("Kabul and Moscow sign a fuel deal", "Ines Carvalho", "Steppe Review", PartialDate(2023, 2, 11)),
+        ),
+    ],
+)  # fmt: skip
+def test_a_scrapers_metadata_block_gives_the_fields(header: list[str], expected: Stated) -> None:
+    assert read(*header, BODY, BODY2) == expected
+
+
+def test_one_field_like_line_is_no_metadata_block() -> None:
+    got = read("Title: a working paper on transit", "By Ines Carvalho", BODY, BODY2)
+    assert got.title != "a working paper on transit"
