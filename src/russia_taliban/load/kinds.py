@@ -21,6 +21,7 @@ from .lines import (
     dated_byline,
     is_by_line,
     is_chrome,
+    is_name_list,
     is_nav,
     is_relative_stamp,
     label_outlet,
@@ -147,7 +148,7 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
                 break
             was_masthead = after_masthead and masthead_at == index - 1  # the line right under the masthead
             after_masthead = False
-            if is_by_line(p.text):
+            if is_by_line(p.text) or is_name_list(p.text):
                 p.kind = "byline"
             elif _is_label(p.text) or is_nav(p.text):
                 p.kind = "boilerplate"  # a section label, menu, banner or topic tag above the headline

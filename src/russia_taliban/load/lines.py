@@ -291,6 +291,8 @@ def _byline(text: str) -> Byline | None:
     if len(stripped) > 160:
         return None
     m = _BY.match(stripped)
+    if (names := _name_list(m.group("rest") if m else stripped)) is not None:
+        return Byline(names)  # "By A, B and C", "A, B, and C"
     if m:
         parts = [p for p in _SPLIT_OUTLET.split(_ON_DATE.sub("", m.group("rest"))) if p]
         head, tail = _without_place(parts[0]), parts[1:]
@@ -308,6 +310,26 @@ def _byline(text: str) -> Byline | None:
     if _is_name(head) and not head.endswith("?") and (not role or _is_role(role)):
         return Byline(_title_case(head))
     return None
+
+
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _name_list(text: str) -> str | None:
+    """Three or more personal names in a list ("A, B and C", "A, B, and C") as "A, B and C"; a
+    list of two is left to the byline rules, which read "A and B" and "A, Role"."""
+    if "," not in text:
+        return None
+    parts = [_without_place(p.strip()) for p in _LIST_SPLIT.split(text.strip())]
+    if len(parts) < 3 or not all(_is_name(p) and len(p.split()) <= 4 for p in parts):
+        return None
+    names = [_title_case(p) for p in parts]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def is_name_list(text: str) -> bool:
+    """A line that is nothing but a list of three or more personal names: a byline, never a headline."""
+    return len(text) <= 160 and _name_list(text.strip()) is not None
 
 
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")

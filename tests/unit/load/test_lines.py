@@ -2,7 +2,16 @@
 
 import pytest
 
-from russia_taliban.load.lines import byline, date_stamp, dated_byline, is_nav, is_relative_stamp, unglue, wire_dateline
+from russia_taliban.load.lines import (
+    byline,
+    date_stamp,
+    dated_byline,
+    is_name_list,
+    is_nav,
+    is_relative_stamp,
+    unglue,
+    wire_dateline,
+)
 from russia_taliban.text.dates import PartialDate
 
 
@@ -71,6 +80,9 @@ def test_relative_stamps(line: str, expected: bool) -> None:
         ("Viktor Lebedev | Eurasia Daily Wire", "Viktor Lebedev", "Eurasia Daily Wire"),
         ("By Jane Doe | Reuters", "Jane Doe", "Reuters"),
         ("By AFP", "", "AFP"),
+        ("By Lena Vogt, Omar Daud and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
+        ("Lena Vogt, Omar Daud, and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),  # Oxford comma dropped
+        ("BY LENA VOGT, OMAR DAUD AND RUTH AMSEL", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
     ],
 )
 def test_bylines(line: str, author: str, outlet: str) -> None:
@@ -113,3 +125,15 @@ def test_dated_bylines(line: str, author: str, date: PartialDate) -> None:
 )
 def test_headlines_and_sentences_are_not_dated_bylines(line: str) -> None:
     assert dated_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lena Vogt, Omar Daud, and Ruth Amsel", True),
+        ("Russia, China and Iran", False),  # places: one word each
+        ("Moscow, Kabul and Tashkent Sign a Rail Pact", False),
+    ],
+)
+def test_name_lists(line: str, expected: bool) -> None:
+    assert is_name_list(line) is expected
