@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
             "--corpus",
             default=str(config.DEFAULT_CORPUS),
             metavar="DIR",
-            help="folder of .txt articles (default: seeds)",
+            help="folder of .txt, .html and .pdf articles (default: seeds)",
         )
 
     def lexicon_arg(p: argparse.ArgumentParser) -> None:

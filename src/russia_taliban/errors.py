@@ -64,5 +64,7 @@ class OutputFolderError(UserError):
 def missing_corpus(root: object) -> CorpusError:
     """The one message for a corpus folder that is not there."""
     return CorpusError(
-        "corpus folder does not exist", where=str(root), fix="pass --corpus with a folder of .txt articles"
+        "corpus folder does not exist",
+        where=str(root),
+        fix="pass --corpus with a folder of .txt, .html or .pdf articles",
     )
