@@ -312,7 +312,7 @@ def _byline(text: str) -> Byline | None:
     return None
 
 
-_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def _name_list(text: str) -> str | None:
