@@ -290,6 +290,8 @@ def _byline(text: str) -> Byline | None:
     stripped = text.strip()
     if len(stripped) > 160:
         return None
+    if len(stripped) <= 40 and (name := agency(stripped)):
+        return Byline(outlet=name)  # an agency's credit line under the headline ("AFP")
     m = _BY.match(stripped)
     if (names := _name_list(m.group("rest") if m else stripped)) is not None:
         return Byline(names)  # "By A, B and C", "A, B, and C"

@@ -133,12 +133,12 @@ def outlet_shaped(text: str) -> bool:
     return len(words) >= 2 and head[-1].lower() in nouns
 
 
-_WORD = r"[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*"  # a capitalised word; dots only inside ("Kun.uz")
+_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*)"  # a capitalised word or initial ("Henry L."); dots only inside ("Kun.uz")
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|and|&|on|the|de)\s+)*{_WORD}){{0,7}})"
 _STATEMENTS = [
     # repost and syndication notes first: they name the original publisher
     rf"(?i:\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:in|on|by|at|with))\s+{_NAME}",
-    rf"(?i:\b(?:republished|reposted|reprinted|syndicated)\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
+    rf"(?i:\b(?:republished|reposted|reprinted|syndicated|forwarded)\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
     rf"^(?i:source|via|courtesy(?: of)?|published in)\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
     # the site's own lines
     rf"^(?i:©|\(c\)|copyright|\s)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[\s,]*)?{_NAME}",

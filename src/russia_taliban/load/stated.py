@@ -21,6 +21,7 @@ Relative stamps ("3 days ago") are date lines but give no date: the article is t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -199,8 +200,7 @@ def publication_date(
     for p in paragraphs[:3]:
         if (d := scraper_date(p.text)) is not None:
             return d
-    first_body = next((p for p in paragraphs if p.kind == "body"), None)
-    wire = wire_dateline(first_body.text) if first_body else None
+    wire = _wire(paragraphs)
     year = None
     if (wire and wire.date) or yearless:
         year = max(latest_year(p.text for p in paragraphs) or 0, _copyright_year(paragraphs) or 0) or None
@@ -211,6 +211,13 @@ def publication_date(
     if yearless and year:
         return PartialDate(year, yearless[0].month, yearless[0].day)  # a time stamp without its year
     return None
+
+
+def _wire(paragraphs: list[Paragraph]):
+    """The wire dateline opening one of the first three body paragraphs (a photo caption or an
+    "Item 1 of 2" gallery line may come before the text)."""
+    body = (p for p in paragraphs if p.kind == "body")
+    return next((w for p in itertools.islice(body, 3) if (w := wire_dateline(p.text))), None)
 
 
 _COPYRIGHT_YEAR = re.compile(r"^(?:©|\(c\)|copyright)[\s©]*(?:[^\d]{0,60}?)\b((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
@@ -243,9 +250,9 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
     A byline naming an outlet ("By Jane Doe | Reuters") is read before all of these, in stated_metadata.
     """
     first_body = next((i for i, p in enumerate(paragraphs) if p.kind == "body"), len(paragraphs))
-    wire = wire_dateline(paragraphs[first_body].text) if first_body < len(paragraphs) else None
+    wire = _wire(paragraphs)
     if wire:
-        return wire.agency
+        return canonical(wire.agency)
     chrome = [p for p in paragraphs if p.kind in ("boilerplate", "byline", "dateline")]
     for p in chrome:
         if name := statement_outlet(p.text, reposts_only=True):

@@ -80,6 +80,7 @@ def test_relative_stamps(line: str, expected: bool) -> None:
         ("Viktor Lebedev | Eurasia Daily Wire", "Viktor Lebedev", "Eurasia Daily Wire"),
         ("By Jane Doe | Reuters", "Jane Doe", "Reuters"),
         ("By AFP", "", "AFP"),
+        ("AFP", "", "AFP"),  # an agency's credit line alone
         ("By Lena Vogt, Omar Daud and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
         ("Lena Vogt, Omar Daud, and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),  # Oxford comma dropped
         ("BY LENA VOGT, OMAR DAUD AND RUTH AMSEL", "Lena Vogt, Omar Daud and Ruth Amsel", ""),

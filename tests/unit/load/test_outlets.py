@@ -53,6 +53,8 @@ def test_masthead_lines(line: str, outlet: str | None) -> None:
         ("You are receiving this email because you subscribed to Central Asia Brief.", "Central Asia Brief"),
         ("Thanks for reading Steppe & Hindu Kush! Subscribe for free.", "Steppe & Hindu Kush"),
         ("Follow AP’s coverage of Afghanistan at https://apnews.com/hub/afghanistan", "Associated Press"),
+        ("© 2024 The Henry L. Stimson Center", "Stimson Center"),  # an initial inside the name
+        ("[Forwarded from Steppe Dispatch]", "Steppe Dispatch"),  # a messenger's forwarded post
         ("Moscow says the talks went well.", None),
     ],
 )  # fmt: skip
