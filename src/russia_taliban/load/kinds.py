@@ -71,8 +71,15 @@ def _caption_states(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption, credit, image file name or video title with its duration."""
-    return bool(_CAPTION.search(text) or _VIDEO.search(text))
+    """A photo caption, credit, image file name or video title with its duration (a time after a
+    date, "… 3 July 2025 | 14:22", is a time stamp, not a duration)."""
+    if _CAPTION.search(text):
+        return True
+    m = _VIDEO.search(text)
+    return m is not None and not _DATED_END.search(text, 0, m.start())
+
+
+_DATED_END = re.compile(r"(?:19|20)\d\d\s*[|,·•-]?\s*$")
 
 
 def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -121,7 +128,10 @@ def _is_label(text: str) -> bool:
         return True
     if n <= 40 and len(_CRUMBS.findall(text)) >= 2:
         return True  # "News / World News / India keeps its counsel …": a breadcrumb, even ending in the headline
-    return n <= 10 and _CRUMBS.search(text) is not None and not re.search(r"[.?!]\s*$", text)
+    if n > 10 or _CRUMBS.search(text) is None or re.search(r"[.?!]\s*$", text):
+        return False
+    # "Forum | Commentary" is a label; "Why Moscow Changed Course | Explained" is a headline with its tag
+    return max(len(part.split()) for part in _CRUMBS.split(text)) <= 4
 
 
 def _classify_header(paragraphs: list[Paragraph]) -> None:

@@ -55,6 +55,7 @@ def stated_metadata(paragraphs: list[Paragraph]) -> Stated:
         glued = glued_title(out.title)
         if glued:
             out.title = glued.title
+        out.title = _LEADING_SYMBOLS.sub("", out.title)
     for p in paragraphs:
         if p.kind == "byline":
             b = byline(p.text) or ((d := dated_byline(p.text)) and byline(d.head))
@@ -131,6 +132,9 @@ def _field_keys() -> dict[str, str]:
     return {key.lower(): field for field, keys in table.items() for key in keys}
 
 
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“‘'(\[]+")  # "⚡️ Moscow format: …", "▶ …": emoji and marks before a headline
+
+
 @dataclass(frozen=True, slots=True)
 class Glued:
     """A headline with the next line glued on by copying: a capitals byline, a desk credit or a date."""
@@ -140,7 +144,7 @@ class Glued:
     date: PartialDate | None = None
 
 
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9’'”?!)])(?=[A-Z])")
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9’'”?!)])(?=[A-Z])|(?<=[a-z])(?=\d)")
 
 
 def glued_title(text: str) -> Glued | None:

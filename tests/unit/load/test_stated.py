@@ -125,3 +125,22 @@ def test_a_scrapers_metadata_block_gives_the_fields(header: list[str], expected:
 def test_one_field_like_line_is_no_metadata_block() -> None:
     got = read("Title: a working paper on transit", "By Ines Carvalho", BODY, BODY2)
     assert got.title != "a working paper on transit"
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "date"),
+    [
+        (["Steppe Daily", "Home", "Politics", "World", "", "Kazakh Traders Look South After the Kabul Deal2 May 2024 | 09:15"],
+         "Kazakh Traders Look South After the Kabul Deal", PartialDate(2024, 5, 2)),  # date and time glued to it
+        (["Steppe Daily", "", "▶ Kazakh traders look south after the Kabul deal", "2 May 2024"],
+         "Kazakh traders look south after the Kabul deal", PartialDate(2024, 5, 2)),  # a mark before the headline
+        (["Sign in", "", "How the Kabul Deal Changes Central Asian Trade | Explained", "2 May 2024"],
+         "How the Kabul Deal Changes Central Asian Trade | Explained", PartialDate(2024, 5, 2)),  # a tag after it
+        (["Steppe Daily", "Politics", "World", "", "Kazakh traders look south after the Kabul deal",
+          "By Ines Carvalho", "2 May 2024"],
+         "Kazakh traders look south after the Kabul deal", PartialDate(2024, 5, 2)),  # menus in a block above
+    ],
+)  # fmt: skip
+def test_headlines_among_page_chrome(header: list[str], title: str, date: PartialDate) -> None:
+    got = read(*header, "", BODY, "", BODY2)
+    assert (got.title, got.published) == (title, date)
