@@ -8,6 +8,7 @@ paragraph is, and `stated` reads the metadata from the lines they recognise. Pat
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 import re._parser as sre_parse  # the width of a pattern, for the length cut-off
@@ -159,7 +160,24 @@ def _date_stamp(text: str) -> Stamp | None:
         rest = rest[: d.start] + " " + rest[d.end :]
     if _RESIDUE.fullmatch(rest) is None:
         return None
-    return Stamp(dates[0].date, bool(_UPDATED.search(rest)))
+    return Stamp(_month_first(dates[0], rest), bool(_UPDATED.search(rest)))
+
+
+_US_ZONE = re.compile(r"\b(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST)\b")
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _month_first(mention: DateMention, rest: str) -> PartialDate:
+    """A slashed date beside a US time zone ("07/03/2025 09:14 AM EDT") is read month first, as US
+    pages print it; elsewhere figures are read day first (dates.find_dates)."""
+    m = _SLASHED.fullmatch(mention.surface)
+    if m is None or _US_ZONE.search(rest) is None:
+        return mention.date
+    month, day, year = (int(g) for g in m.groups())
+    try:
+        return PartialDate(year, month, day) if month <= 12 and dt.date(year, month, day) else mention.date
+    except ValueError:
+        return mention.date
 
 
 def _one_date(found: list[DateMention]) -> list[DateMention]:

@@ -43,6 +43,7 @@ _LEAD = r"(?:in|since|by|until|till|from|during|before|after|of|early|mid|late|e
 DATE_PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>0[1-9]|[12]\d|3[01]))?(?![\d-]))
+  | (?P<ymd>\b(?P<yy>{_YEAR})(?P<ysep>[./])(?P<ym>0?[1-9]|1[0-2])(?P=ysep)(?P<yd>0?[1-9]|[12]\d|3[01])\b)
   | (?P<num>\b(?P<nd>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<nm>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>{_YEAR})\b)
   | (?P<dmy>\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b)
   | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?!\s*(?:%|per|million|billion|troops|km))(?:,?\s+(?P<y2>{_YEAR}))?\b)
@@ -172,6 +173,8 @@ def _mentions(text: str, matches: Iterable[re.Match[str]]) -> list[DateMention]:
         start = m.start()
         if g["iso"]:
             date = PartialDate(int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None)
+        elif g["ymd"]:  # 2025/04/18, 2025.04.18
+            date = PartialDate(int(g["yy"]), int(g["ym"]), int(g["yd"]))
         elif g["num"]:  # 26.03.2024, 30/12/2024: day first, unless only month first makes a date (12/30/2024)
             first, second = int(g["nd"]), int(g["nm"])
             day, month = (second, first) if second > 12 and first <= 12 else (first, second)

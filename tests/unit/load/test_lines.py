@@ -26,6 +26,9 @@ from russia_taliban.text.dates import PartialDate
         ("Last modified on Fri 4 Jul 2025 11.21 BST", PartialDate(2025, 7, 4), True),
         ("Published on: Jul 04, 2025 11:32 AM IST", PartialDate(2025, 7, 4), False),
         ("JUL 3, 18:01", PartialDate(None, 7, 3), False),  # the year is elsewhere on the page
+        ("Published: 05/09/2024 10:20 AM EDT", PartialDate(2024, 5, 9), False),  # a US zone: month first
+        ("05/09/2024 10:20", PartialDate(2024, 9, 5), False),  # no US zone: day first
+        ("2024/05/09", PartialDate(2024, 5, 9), False),  # year first with slashes
     ],
 )
 def test_date_stamps(line: str, date: PartialDate, updated: bool) -> None:
