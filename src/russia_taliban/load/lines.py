@@ -148,6 +148,34 @@ def _date_stamp(text: str) -> Stamp | None:
     if len(stripped) > 120:
         return None
     stripped = unglue(stripped)
+    return _plain_stamp(stripped) or _segmented_stamp(stripped)
+
+
+_SEGMENTS = re.compile(r"\s*\|\s*|\s{2,}|\s*[\[\]]\s*")
+_FIELD_SEGMENT = re.compile(
+    r"^(?:[\w .’'-]{1,30}:\s*\S.{0,40}|[\d.,]+[kKmM]?\s+\w+|(?:#\w+\s*)+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},?)$"
+)
+
+
+def _segmented_stamp(text: str) -> Stamp | None:
+    """A date among short fields set apart by bars, wide gaps or brackets: "Source: Xinhua| 2025-07-04
+    01:34:10|Editor: X", "18,442 views  Jul 4, 2025  #Russia", "Channel Name, [03.07.2025 17:40]".
+    Exactly one segment is a date stamp; every other is a `key: value` field, a count, hashtags or a
+    short capitalised name."""
+    if not ("|" in text or "  " in text or "[" in text):
+        return None
+    segments = [seg for seg in _SEGMENTS.split(text) if seg.strip()]
+    stamps = [(i, st) for i, seg in enumerate(segments) if (st := _plain_stamp(seg)) is not None and st.date.year]
+    if len(segments) < 2 or len(stamps) != 1:
+        return None
+    at, stamp = stamps[0]
+    others = [seg.strip() for i, seg in enumerate(segments) if i != at]
+    if all(_FIELD_SEGMENT.match(seg) and not _is_name(seg.rstrip(",")) for seg in others):
+        return stamp  # a person's name beside the date makes a dated byline (`dated_byline`)
+    return None
+
+
+def _plain_stamp(stripped: str) -> Stamp | None:
     found = find_dates(stripped)
     dated = [d for d in found if d.date.year is not None]
     if dated:

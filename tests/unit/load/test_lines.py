@@ -29,6 +29,9 @@ from russia_taliban.text.dates import PartialDate
         ("Published: 05/09/2024 10:20 AM EDT", PartialDate(2024, 5, 9), False),  # a US zone: month first
         ("05/09/2024 10:20", PartialDate(2024, 9, 5), False),  # no US zone: day first
         ("2024/05/09", PartialDate(2024, 5, 9), False),  # year first with slashes
+        ("Source: Steppe Wire| 2024-05-09 08:12:40|Editor: lmv", PartialDate(2024, 5, 9), False),  # fields
+        ("3,105 views  May 9, 2024  #Kabul #Transit", PartialDate(2024, 5, 9), False),  # a video page's line
+        ("Kabul Transit News, [09.05.2024 08:12]", PartialDate(2024, 5, 9), False),  # a channel post's header
     ],
 )
 def test_date_stamps(line: str, date: PartialDate, updated: bool) -> None:
@@ -43,6 +46,8 @@ def test_date_stamps(line: str, date: PartialDate, updated: bool) -> None:
         "From 3 March 2024 to 5 April 2024",
         "3 days ago",
         "05/06/2025 July 6, 2025",
+        "Ines Carvalho | 9 May 2024",  # a person beside the date: a dated byline, not a stamp
+        "Kabul and Moscow sign a transit pact | 9 May 2024 | Steppe Wire",  # a headline among the fields
     ],
 )
 def test_sentences_and_two_dates_are_not_stamps(line: str) -> None:
