@@ -271,16 +271,19 @@ def _rechoose_block_title(paragraphs: list[Paragraph]) -> None:
     if title_at is None:
         return
     anchor = None
+    old_first, old_last = _block_of(paragraphs, title_at)
     for j in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD)):
-        if paragraphs[j].kind in ("byline", "dateline"):
-            anchor = j
+        q = paragraphs[j]
+        if j < old_last and old_last - old_first >= 3 and q.kind == "byline" and not is_by_line(q.text):
+            continue  # a bare "name" inside a menu block ("Current Issue") anchors nothing
+        if q.kind in ("byline", "dateline") or (q.kind == "body" and (b := byline(q.text)) and b.author):
+            anchor = j  # a byline the header pass did not reach (it stopped at the real headline)
             break
-        if _is_body(paragraphs[j]) or wire_dateline(paragraphs[j].text):
+        if _is_body(q) or wire_dateline(q.text):
             return
     if anchor is None:
         return
     first, _ = _block_of(paragraphs, anchor)
-    old_first, old_last = _block_of(paragraphs, title_at)
     if first <= title_at or first == anchor or old_last - old_first < 2:
         return
     head = paragraphs[first]
@@ -289,9 +292,9 @@ def _rechoose_block_title(paragraphs: list[Paragraph]) -> None:
     if _is_label(head.text) or is_nav(head.text) or masthead_outlet(head.text) or byline(head.text):
         return
     for q in paragraphs[title_at:first]:
-        if q.kind in CONTENT_KINDS:
+        if q.kind in (*CONTENT_KINDS, "byline"):
             q.kind = "boilerplate"
-    head.kind = "title"
+    head.kind, paragraphs[anchor].kind = "title", paragraphs[anchor].kind.replace("body", "byline")
     for q in paragraphs[first + 1 : anchor]:
         if q.kind in ("body", "standfirst", "heading"):
             q.kind = "standfirst" if _single_sentence(q.text) and capped_words(q.text) <= 60 else q.kind

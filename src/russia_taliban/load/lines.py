@@ -333,7 +333,7 @@ def _byline(text: str) -> Byline | None:
     "By Jane Doe", "By Jane Doe | Reuters", "By JANE DOE", "By Reuters" (an agency is the outlet, not
     the author), or a bare personal name ("Piotr Żochowski").
     """
-    stripped = text.strip()
+    stripped = text.strip().replace(" & ", " and ")  # "A & B" is written "A and B"
     if len(stripped) > 160:
         return None
     if len(stripped) <= 40 and (name := agency(stripped)):

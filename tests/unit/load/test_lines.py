@@ -89,6 +89,7 @@ def test_relative_stamps(line: str, expected: bool) -> None:
         ("By Jane Doe | Reuters", "Jane Doe", "Reuters"),
         ("By AFP", "", "AFP"),
         ("AFP", "", "AFP"),  # an agency's credit line alone
+        ("Lena Vogt & Omar Daud", "Lena Vogt and Omar Daud", ""),
         ("By Lena Vogt, Omar Daud and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
         ("Lena Vogt, Omar Daud, and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),  # Oxford comma dropped
         ("BY LENA VOGT, OMAR DAUD AND RUTH AMSEL", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
@@ -146,3 +147,8 @@ def test_headlines_and_sentences_are_not_dated_bylines(line: str) -> None:
 )
 def test_name_lists(line: str, expected: bool) -> None:
     assert is_name_list(line) is expected
+
+
+@pytest.mark.parametrize("line", ["All Journals", "Research Article", "Guest Author", "Latest Articles"])
+def test_site_chrome_of_two_capitalised_words_is_no_byline(line: str) -> None:
+    assert byline(line) is None

@@ -139,6 +139,9 @@ def test_one_field_like_line_is_no_metadata_block() -> None:
         (["Steppe Daily", "Politics", "World", "", "Kazakh traders look south after the Kabul deal",
           "By Ines Carvalho", "2 May 2024"],
          "Kazakh traders look south after the Kabul deal", PartialDate(2024, 5, 2)),  # menus in a block above
+        (["Steppe Journals Online", "Home", "Current Issue", "Research Article", "",
+          "Kazakh traders look south after the Kabul deal", "Lena Vogt & Omar Daud", "2 May 2024"],
+         "Kazakh traders look south after the Kabul deal", PartialDate(2024, 5, 2)),  # a journal's article page
     ],
 )  # fmt: skip
 def test_headlines_among_page_chrome(header: list[str], title: str, date: PartialDate) -> None:
