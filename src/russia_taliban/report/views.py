@@ -143,8 +143,8 @@ def lexicon_table(tables: Tables, theme: str) -> Table:
     return Table(frame, f"Lexicon for {theme} ({spec['source']})", widths=[0.14, 0.82])
 
 
-#: Validation columns the report knows how to name, in the order it shows them. Any other numeric
-#: column a later validation adds is shown after these, under its own name.
+#: Validation columns the report knows how to name, in the order it shows them (a wide table, one row
+#: per theme). Any other numeric column a later validation adds is shown after these, under its own name.
 VALIDATION_COLUMNS = {
     "theme": "theme",
     "paragraphs": "coded paragraphs",
@@ -157,10 +157,22 @@ VALIDATION_COLUMNS = {
     "test_precision": "precision, test split",
     "test_recall": "recall, test split",
     "test_f1": "F1, test split",
+    "dev_loao_precision": "precision, leave one article out (development)",
+    "dev_loao_recall": "recall, leave one article out (development)",
     "dev_loao_f1": "F1, leave one article out (development)",
     "human_f1": "human–human F1",
 }
 
+#: What the report shows of a tidy validation (`tag.validate.validation`): (split, measure) -> header.
+SPLIT_COLUMNS = {
+    ("test", "precision"): "test precision",
+    ("test", "recall"): "test recall",
+    ("test", "f1"): "test F1",
+    ("dev_loao", "precision"): "dev precision",
+    ("dev_loao", "recall"): "dev recall",
+    ("dev_loao", "f1"): "dev F1",
+    ("human", "f1"): "human–human F1",
+}
 
 #: Above this many columns (theme and measures) the validation table turns: measures become rows.
 WIDE_VALIDATION = 8
@@ -168,7 +180,10 @@ WIDE_VALIDATION = 8
 
 def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) -> Table:
     """Whatever validation rows and figures exist, one row per theme; a theme without coding is
-    listed as unvalidated rather than left out."""
+    listed as unvalidated rather than left out. A tidy validation (one row per theme and split)
+    shows the splits the report names (SPLIT_COLUMNS) and says in its caption what each split is."""
+    if "split" in validation.columns:
+        return _split_table(validation, themes)
     known = [c for c in VALIDATION_COLUMNS if c in validation.columns]
     extra = [c for c in validation.columns if c not in VALIDATION_COLUMNS]
     frame = validation[known + extra].copy()
@@ -186,14 +201,50 @@ def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) 
     unvalidated = frame[numeric].isna().all(axis=1)
     if len(show.columns) > 1:
         show.loc[unvalidated.values, show.columns[1]] = "unvalidated"
+    return _validation_shape(show, "Agreement of the tags with human coding")
+
+
+def _validation_shape(show: pd.DataFrame, caption: str) -> Table:
     n = len(show.columns)
     if n > WIDE_VALIDATION:  # many measures: one row per measure, so the table still fits the page
         show = show.set_index("theme").T.rename_axis(None, axis=1).reset_index(names="measure")
         n = len(show.columns)
-        return Table(show, "Agreement of the tags with human coding: one column per theme", numbers=list(show.columns[1:]),
+        return Table(show, f"{caption}: one column per theme", numbers=list(show.columns[1:]),
                      widths=[0.3] + [0.66 / max(1, n - 1)] * (n - 1))  # fmt: skip
-    return Table(show, "Agreement of the tags with human coding, per theme", numbers=list(show.columns[1:]),
-                 widths=[0.14] + [0.82 / max(1, n - 1)] * (n - 1))  # fmt: skip
+    return Table(show, f"{caption}, per theme", numbers=list(show.columns[1:]),
+                 widths=[0.16] + [0.8 / max(1, n - 1)] * (n - 1))  # fmt: skip
+
+
+def _split_table(tidy: pd.DataFrame, themes: list[str] | None) -> Table:
+    order = list(dict.fromkeys([*tidy.theme, *(themes or [])]))
+    by = {(r.theme, r.split, m): getattr(r, m) for r in tidy.itertuples() for m in ("precision", "recall", "f1")}
+    show = pd.DataFrame({"theme": order})
+    for (split, measure), header in SPLIT_COLUMNS.items():
+        if split in set(tidy.split):
+            values = [by.get((t, split, measure)) for t in order]
+            show[header] = ["" if v is None or pd.isna(v) else f"{float(v):.2f}" for v in values]
+    if len(show.columns) > 1:
+        show.loc[~show.theme.isin(set(tidy.theme)), show.columns[1]] = "unvalidated"
+    return _validation_shape(show, validation_caption(tidy))
+
+
+def validation_caption(tidy: pd.DataFrame) -> str:
+    """What each split shown is, with its size as the validation counted it."""
+
+    def size(split: str) -> str:
+        rows = tidy[tidy.split == split]
+        return f"{plural(int(rows.articles.max()), 'article')}, {plural(int(rows.paragraphs.max()), 'paragraph')}"
+
+    splits = set(tidy.split)
+    parts = []
+    if "test" in splits:
+        parts.append(f"test: the frozen test split ({size('test')}), never used to choose terms or fit the model")
+    if "dev_loao" in splits:
+        parts.append(f"dev: the development split ({size('dev_loao')}), each article tagged by a model trained on "
+                     "the others (leave one article out)")  # fmt: skip
+    if "human" in splits:
+        parts.append(f"human–human: two independent codings of the same {size('human')}, the ceiling")
+    return "Agreement of the tags with human coding (precision, recall, F1). " + "; ".join(parts)
 
 
 def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
@@ -201,6 +252,67 @@ def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
     if rows.empty:
         return Prose([f"No human coding exists for {theme}, so its tags are unvalidated: read the passages above."])
     return validation_table(rows)
+
+
+#: How the method text names a learned model's inputs (its record's feature names).
+FEATURES = {
+    "score": "the lexicon's weighted score",
+    "terms": "the number of distinct terms",
+    "strong": "hits of terms that name the theme (weight 2 or more)",
+    "weak": "hits of terms that count only alongside others (weight under 1)",
+    "short": "whether the paragraph is short",
+    "log_chars": "its length",
+}
+
+
+def decision(tables: Tables, theme: str) -> dict:
+    """How `theme` was decided, as lexicon.json records it; tables from before that record follow the rule."""
+    spec = tables.lexicon["themes"][theme]
+    rule = {"method": "weighted rule", "threshold": spec["threshold"], "short_threshold": spec["short_threshold"],
+            "short_words": tables.lexicon["short_words"]}  # fmt: skip
+    return spec.get("decision") or rule
+
+
+def learned(tables: Tables, theme: str) -> bool:
+    return "trained_on" in decision(tables, theme)
+
+
+def inputs(record: dict) -> str:
+    """A learned model's inputs in words, from the features its record names."""
+    names = list(record["coef"])
+    words = [FEATURES.get(n, n) for n in names if not n.startswith("other_")]
+    if record.get("terms"):
+        words.append("a count for each term")
+    if any(n.startswith("other_") for n in names):
+        words.append("the other themes' scores")
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def decision_text(tables: Tables, theme: str, coded: bool, *, positives: bool = True) -> str:
+    """One theme's decision as applied, in a sentence or two (`positives`: the coded positives' count)."""
+    return f"The {theme} theme {_decided(tables, theme, coded, positives=positives)}"
+
+
+def _decided(tables: Tables, theme: str, coded: bool, *, positives: bool = True, many: bool = False) -> str:
+    d = decision(tables, theme)
+    verb = "are each" if many else "is"
+    if "trained_on" in d:
+        t = d["trained_on"]
+        shown = f"{plural(t['positives'], 'positive')}; " if positives else ""
+        return (f"{verb} decided by a {d['method']}, trained on {plural(t['paragraphs'], 'coded development paragraph')} "
+                f"from {plural(t['articles'], 'article')} ({shown}never the frozen test split). Its inputs are the "
+                f"paragraph's lexicon hits: {inputs(d)}. A paragraph carries the theme when the model's probability "
+                f"reaches {d['cut']:g}; the evidence shows each matched term's share of that decision.")  # fmt: skip
+    text = (f"{verb} tagged by the weighted rule: a paragraph carries the theme when the weights of its matched terms "
+            f"add up to {d['threshold']:g} ({d['short_threshold']:g} for paragraphs under {d['short_words']} "
+            "words).")  # fmt: skip
+    return text + ("" if coded else f" No human coding exists for {theme}, so its tags are unvalidated.")
+
+
+def theme_method(tables: Tables, validation: pd.DataFrame, theme: str) -> Prose:
+    """A theme chapter's method note: how this theme was decided, then its lexicon and validation."""
+    coded = "theme" in validation and theme in set(validation.theme)
+    return Prose([decision_text(tables, theme, coded)])
 
 
 def sources_table(tables: Tables) -> Table:
@@ -231,14 +343,10 @@ def sources_table(tables: Tables) -> Table:
 
 
 def method(tables: Tables, validation: pd.DataFrame) -> Prose:
-    """The method as actually applied: the lexicon's rule and thresholds, the corpus's size."""
+    """The method as actually applied: how each theme was decided (lexicon.json's record), the corpus's size."""
     lex = tables.lexicon
     themes = lex["themes"]
     c = analysis.content(tables)
-    thresholds = sorted({(t["threshold"], t["short_threshold"]) for t in themes.values()})
-    rule = "; ".join(
-        f"{long:g} ({short:g} for paragraphs under {lex['short_words']} words)" for long, short in thresholds
-    )
     weights = sorted({w for t in themes.values() for _, w in t["terms"]}, reverse=True)
     coded = sorted(set(validation.theme)) if "theme" in validation else []
     uncoded = [t for t in themes if t not in coded]
@@ -247,9 +355,10 @@ def method(tables: Tables, validation: pd.DataFrame) -> Prose:
         f"{plural(tables.articles.outlet.replace('', pd.NA).nunique(), 'outlet')}, with "
         f"{plural(len(c), 'content paragraph')} (titles, standfirsts, headings and body text; pull-quote repeats "
         "and site chrome are not counted).",
-        f"Each content paragraph is scored for each of the {plural(len(themes), 'theme')} ({', '.join(themes)}) by "
-        f"the weighted terms of the theme's lexicon (weights {', '.join(f'{w:g}' for w in weights)}). A paragraph "
-        f"carries a theme when its score reaches {rule}. Each theme's chapter lists its lexicon.",
+        f"Each content paragraph is matched against the weighted terms of each theme's lexicon "
+        f"({plural(len(themes), 'theme')}: {', '.join(themes)}; weights {', '.join(f'{w:g}' for w in weights)}). "
+        "Each theme's chapter lists its lexicon.",
+        *_decisions(tables),
         "Shares are of content paragraphs. Their 95% intervals come from a two-stage bootstrap: the articles "
         "of a period are drawn with replacement, then each drawn article's paragraphs; a change between "
         "periods is reported only when the interval of the difference excludes zero.",
@@ -260,6 +369,20 @@ def method(tables: Tables, validation: pd.DataFrame) -> Prose:
         lines.append(f"No human coding exists for {', '.join(uncoded)}: {'its' if len(uncoded) == 1 else 'their'} "
                      "tags are unvalidated.")  # fmt: skip
     return Prose(lines)
+
+
+def _decisions(tables: Tables) -> list[str]:
+    # Themes decided alike share one sentence ("The security and economics themes are each decided ...").
+    groups: dict[str, list[str]] = {}
+    for theme in tables.themes:  # the uncoded are named after these sentences
+        groups.setdefault(_decided(tables, theme, True, positives=False, many=True), []).append(theme)
+    out = []
+    for text, names in groups.items():
+        if len(names) == 1:
+            out.append(decision_text(tables, names[0], True, positives=False))
+        else:
+            out.append(f"The {', '.join(names[:-1])} and {names[-1]} themes {text}")
+    return out
 
 
 def theme_links(tables: Tables, theme: str) -> Links:

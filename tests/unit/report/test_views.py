@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 
 from russia_taliban.report import sources, views
@@ -42,13 +44,70 @@ def test_quotations_are_in_date_order_with_their_source(tables_of) -> None:
 
 
 def test_method_text_follows_the_lexicon_and_corpus(tables_of) -> None:
-    tables = tables_of([{"id": "a", "tags": [set()] * 3}])
+    tables = tables_of([{"id": "a", "tags": [set()] * 3}])  # no decision recorded: both themes follow the rule
     text = " ".join(views.method(tables, pd.DataFrame({"theme": ["security"]})).lines)
-    assert (
-        "1 article from 1 outlet, with 3 content paragraphs" in text
-        and "reaches 2.5 (1 for paragraphs under 25 words)" in text
-    )
+    assert "1 article from 1 outlet, with 3 content paragraphs" in text
+    assert "themes are each tagged by the weighted rule" in text and "add up to 2.5 (1 for paragraphs under 25" in text
     assert "No human coding exists for economics" in text
+
+
+def _learned(tables, theme: str, paragraphs: int, articles: int) -> None:
+    tables.lexicon["themes"][theme]["decision"] = {
+        "method": "logistic regression on lexicon hits", "cut": 0.4, "intercept": -2.0,
+        "coef": {"score": 1.0, "terms": 0.5, "short": -0.1, "other_economics": -0.2}, "terms": {"border": 0.3},
+        "trained_on": {"coding": "coded_dev", "paragraphs": paragraphs, "articles": articles, "positives": 9},
+    }  # fmt: skip
+
+
+def test_a_learned_theme_is_described_by_its_model_record_and_a_rule_theme_by_its_thresholds(tables_of) -> None:
+    tables = tables_of([{"id": "a", "tags": [set()]}])
+    _learned(tables, "security", 123, 7)
+    coded = pd.DataFrame({"theme": ["security"]})
+    learned = " ".join(views.theme_method(tables, coded, "security").lines)
+    assert "logistic regression" in learned and "123 coded development paragraphs from 7 articles" in learned
+    assert "reaches 0.4" in learned and "a count for each term and the other themes' scores" in learned
+    assert "weighted rule" not in learned and "unvalidated" not in learned
+    rule = " ".join(views.theme_method(tables, coded, "economics").lines)
+    assert "weighted rule" in rule and "add up to 2.5" in rule and "unvalidated" in rule
+    method = " ".join(views.method(tables, coded).lines)
+    assert "The security theme is decided by a logistic regression" in method and "123 coded" in method
+    assert "The economics theme is tagged by the weighted rule" in method
+
+
+def test_a_lexicon_theme_in_a_real_build_is_rule_based_and_unvalidated_and_a_coded_one_learned() -> None:
+    from russia_taliban.load.corpus import load_corpus
+    from russia_taliban.tag.classifier import models_for
+    from russia_taliban.tag.lexicon import lexicon_for
+    from russia_taliban.tag.tables import build_tables
+    from russia_taliban.tag.validate import validation
+
+    lexicon = lexicon_for(None).with_keywords("narcotics", "heroin, drug trafficking")
+    tables = build_tables(load_corpus(Path(__file__).parents[3] / "seeds"), lexicon)
+    tidy = validation(lexicon)
+    trained = models_for(lexicon)["security"]
+    security = " ".join(views.theme_method(tables, tidy, "security").lines)
+    assert f"{trained.paragraphs} coded development paragraphs from {trained.articles} articles" in security
+    narcotics = " ".join(views.theme_method(tables, tidy, "narcotics").lines)
+    assert "weighted rule" in narcotics and "unvalidated" in narcotics
+    frame = views.validation_table(tidy, tables.themes).frame.set_index("theme")
+    assert frame.loc["narcotics"].iloc[0] == "unvalidated"
+    assert tables.lexicon["themes"]["narcotics"]["decision"]["method"] == "weighted rule"
+
+
+def test_a_tidy_validation_shows_test_dev_and_human_figures_and_says_what_each_split_is() -> None:
+    rows = []
+    for theme, f1 in (("security", 0.8), ("economics", 0.7)):
+        for split, articles, paragraphs in (("test", 13, 160), ("dev_loao", 27, 350), ("seeds", 5, 90)):
+            rows.append({"theme": theme, "split": split, "paragraphs": paragraphs, "articles": articles,
+                         "positives": 5, "precision": f1 + 0.1, "recall": f1 - 0.1, "f1": f1})  # fmt: skip
+        rows.append({"theme": theme, "split": "human", "paragraphs": 150, "articles": 12, "positives": 5,
+                     "precision": float("nan"), "recall": float("nan"), "f1": 0.95})  # fmt: skip
+    table = views.validation_table(pd.DataFrame(rows), ["security", "economics", "narcotics"])
+    assert list(table.frame.columns) == ["theme", *views.SPLIT_COLUMNS.values()]
+    assert table.frame.iloc[0].tolist() == ["security", "0.90", "0.70", "0.80", "0.90", "0.70", "0.80", "0.95"]
+    assert table.frame.iloc[2, :2].tolist() == ["narcotics", "unvalidated"]
+    assert "13 articles, 160 paragraphs" in table.caption and "27 articles, 350 paragraphs" in table.caption
+    assert "leave one article out" in table.caption and "12 articles, 150 paragraphs" in table.caption
 
 
 def test_empty_selections_give_empty_tables_even_after_a_parquet_round_trip(tables_of, tmp_path) -> None:
