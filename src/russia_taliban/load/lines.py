@@ -241,15 +241,24 @@ def unglue(text: str) -> str:
 
 
 _RELATIVE_STAMP = re.compile(
-    r"^(?:(?:updated|posted|published|edited)\s+)?(?:\d{1,2}\s*(?:s|m|h|d|w|mo|y|yr\.?|yrs\.?|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?"
+    r"^(?:(?:updated|posted|published|edited)\s+)?(?:(?:about|over|almost|nearly)\s+)?(?:\d{1,2}\s*(?:s|m|h|d|w|mo|y|yr\.?|yrs\.?|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?"
     r"|just now|yesterday|today|an? (?:hour|day|week|month|year) ago)\s*(?:•\s*edited)?$",
     re.IGNORECASE,
 )
 
 
+_TIME_ONLY = re.compile(rf"^(?:{_LABEL}\s*:?\s*)*(?:{_TIME})(?:\s*(?:{_ZONE}|ET|PT|CT))?$", re.IGNORECASE)
+
+
 def is_relative_stamp(text: str) -> bool:
-    """A time stamp relative to the reader's now ("3 days ago", "3w", "4 yr. ago"): a date line without a date."""
-    return len(text) <= 30 and _RELATIVE_STAMP.match(text.strip()) is not None
+    """A time stamp that gives no date: relative to the reader's now ("3 days ago", "3w", "Updated
+    about 17 hours ago") or a time alone after a label ("Updated 5:41 p.m. ET"): a date line without a date."""
+    stripped = text.strip()
+    if len(stripped) > 40:
+        return False
+    return _RELATIVE_STAMP.match(stripped) is not None or (
+        _TIME_ONLY.match(stripped) is not None and not stripped[:1].isdigit()
+    )
 
 
 def is_date_line(text: str) -> bool:
@@ -268,7 +277,7 @@ def scraper_date(text: str) -> PartialDate | None:
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*$")
 _BY = re.compile(
-    r"^(?:(?:written|posted|words|text|story)\s+by|by|byline|text|author(?:\(s\)|s)?)\s*:?\s+(?P<rest>.{3,160})$",
+    r"^(?:(?:written|posted|words|text|story|opinion|analysis|commentary|reported)\s+by|by|byline|text|author(?:\(s\)|s)?)\s*:?\s+(?P<rest>.{3,160})$",
     re.IGNORECASE,
 )
 _ON_DATE = re.compile(r"\s+on\s+.*$")

@@ -73,7 +73,16 @@ def test_menus(line: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("3 days ago", True), ("3w", True), ("4 yr. ago", True), ("Yesterday", True), ("3 ways to read it", False)],
+    [
+        ("3 days ago", True),
+        ("3w", True),
+        ("4 yr. ago", True),
+        ("Yesterday", True),
+        ("Updated about 5 hours ago", True),
+        ("Updated 9:12 a.m. ET", True),  # a time without its date
+        ("3 ways to read it", False),
+        ("9:12", False),  # a bare time is a transcript or video mark, not a date line
+    ],
 )
 def test_relative_stamps(line: str, expected: bool) -> None:
     assert is_relative_stamp(line) is expected
@@ -90,6 +99,7 @@ def test_relative_stamps(line: str, expected: bool) -> None:
         ("By AFP", "", "AFP"),
         ("AFP", "", "AFP"),  # an agency's credit line alone
         ("Lena Vogt & Omar Daud", "Lena Vogt and Omar Daud", ""),
+        ("Opinion by Lena Vogt", "Lena Vogt", ""),
         ("By Lena Vogt, Omar Daud and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
         ("Lena Vogt, Omar Daud, and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),  # Oxford comma dropped
         ("BY LENA VOGT, OMAR DAUD AND RUTH AMSEL", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
