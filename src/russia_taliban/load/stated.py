@@ -10,12 +10,15 @@ The date rule, where the text gives several candidates:
    as publication wins over one labelled "Updated"; among equals the first below the headline wins (a
    header timestamp above the headline is the page's, often stale, and is used only when nothing below
    it gives a date); a date printed in figures and in words is one date;
-2. else a scraper's leading metadata line ("date 2021-08-19 …");
+2. else a scraper's leading metadata line ("date 2021-08-19 …"), then a date labelled "Published"
+   in a header line that names several ("Received 3 Jun 2024, Accepted …, Published online: 14 Jan 2025");
 3. else a wire dateline ("MOSCOW, Oct 7 (Reuters) -", "MOSCOW, July 3. /TASS/.") with the year that
    puts it closest before the latest year the text names or a one-year copyright line gives (wire copy
    dates its own day and names past years, rarely later ones);
 4. else a year-less time stamp ("JUL 3, 18:01") in that latest year.
 Relative stamps ("3 days ago") are date lines but give no date: the article is then undated.
+A scraper's metadata block (`scraper_fields`: trafilatura, newspaper3k, Readability headers) was
+read from the page's markup and overrides all of these for the fields it gives.
 """
 
 from __future__ import annotations
@@ -204,6 +207,12 @@ def publication_date(
     for p in paragraphs[:3]:
         if (d := scraper_date(p.text)) is not None:
             return d
+    for p in paragraphs[: title_at + _HEADER_LINES]:
+        if p.kind != "body" or capped_words(p.text) < 40:
+            for m in _PUBLISHED_AT.finditer(p.text):
+                dated = find_dates(p.text[m.end() : m.end() + 40])
+                if dated and dated[0].start == 0 and dated[0].date.year:
+                    return dated[0].date  # "Received 3 Jun 2024, Accepted …, Published online: 14 Jan 2025"
     wire = _wire(paragraphs)
     year = None
     if (wire and wire.date) or yearless:
@@ -222,6 +231,10 @@ def _wire(paragraphs: list[Paragraph]):
     "Item 1 of 2" gallery line may come before the text)."""
     body = (p for p in paragraphs if p.kind == "body")
     return next((w for p in itertools.islice(body, 3) if (w := wire_dateline(p.text))), None)
+
+
+_HEADER_LINES = 8  # lines below the headline searched for a labelled publication date
+_PUBLISHED_AT = re.compile(r"\b(?:first\s+)?published(?:\s+online)?\s*(?:on\s*)?:?\s*", re.IGNORECASE)
 
 
 _COPYRIGHT_YEAR = re.compile(r"^(?:©|\(c\)|copyright)[\s©]*(?:[^\d]{0,60}?)\b((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)

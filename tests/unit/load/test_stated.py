@@ -147,3 +147,10 @@ def test_one_field_like_line_is_no_metadata_block() -> None:
 def test_headlines_among_page_chrome(header: list[str], title: str, date: PartialDate) -> None:
     got = read(*header, "", BODY, "", BODY2)
     assert (got.title, got.published) == (title, date)
+
+
+def test_a_journal_history_line_gives_the_published_date() -> None:
+    got = read("Kazakh traders look south after the Kabul deal", "Lena Vogt & Omar Daud",
+               "Pages 3-21 | Received 02 Feb 2023, Accepted 10 Oct 2023, Published online: 05 Nov 2023",
+               "", BODY, "", BODY2)  # fmt: skip
+    assert (got.author, got.published) == ("Lena Vogt and Omar Daud", PartialDate(2023, 11, 5))
