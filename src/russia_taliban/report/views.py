@@ -201,7 +201,7 @@ def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) 
     unvalidated = frame[numeric].isna().all(axis=1)
     if len(show.columns) > 1:
         show.loc[unvalidated.values, show.columns[1]] = "unvalidated"
-    return _validation_shape(show, "Agreement of the tags with human coding")
+    return _validation_shape(show, "Agreement of the tags with human coding, per theme")
 
 
 def _validation_shape(show: pd.DataFrame, caption: str) -> Table:
@@ -209,9 +209,9 @@ def _validation_shape(show: pd.DataFrame, caption: str) -> Table:
     if n > WIDE_VALIDATION:  # many measures: one row per measure, so the table still fits the page
         show = show.set_index("theme").T.rename_axis(None, axis=1).reset_index(names="measure")
         n = len(show.columns)
-        return Table(show, f"{caption}: one column per theme", numbers=list(show.columns[1:]),
+        return Table(show, caption.replace(", per theme", ", one column per theme", 1), numbers=list(show.columns[1:]),
                      widths=[0.3] + [0.66 / max(1, n - 1)] * (n - 1))  # fmt: skip
-    return Table(show, f"{caption}, per theme", numbers=list(show.columns[1:]),
+    return Table(show, caption, numbers=list(show.columns[1:]),
                  widths=[0.16] + [0.8 / max(1, n - 1)] * (n - 1))  # fmt: skip
 
 
@@ -243,8 +243,8 @@ def validation_caption(tidy: pd.DataFrame) -> str:
         parts.append(f"dev: the development split ({size('dev_loao')}), each article tagged by a model trained on "
                      "the others (leave one article out)")  # fmt: skip
     if "human" in splits:
-        parts.append(f"human–human: two independent codings of the same {size('human')}, the ceiling")
-    return "Agreement of the tags with human coding (precision, recall, F1). " + "; ".join(parts)
+        parts.append(f"human–human: two independent codings of the same {size('human')} (the ceiling)")
+    return "Agreement of the tags with human coding, per theme (precision, recall, F1). " + "; ".join(parts)
 
 
 def theme_validation(validation: pd.DataFrame, theme: str) -> Table | Prose:
