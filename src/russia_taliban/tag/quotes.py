@@ -60,10 +60,33 @@ class QuoteSpan:
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """Quotations of at least MIN_WORDS words, in order."""
+    """Quotations of at least MIN_WORDS words, in order.
+
+    Jumps from opening mark to opening mark with one search (`quote_spans_reference`, the
+    specification, reads every character; the two are tested to agree).
+    """
     out: list[QuoteSpan] = []
     if "“" not in text and '"' not in text and "‘" not in text:
         return out  # most paragraphs quote no one
+    i = 0
+    while (m := _OPENING.search(text, i)) is not None:
+        i = m.start()
+        ch = text[i]
+        if (ch == "‘" and i > 0 and text[i - 1].isalnum()) or (
+            ch == '"' and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-:")
+        ):
+            i += 1
+            continue
+        i = _quote_at(text, i, ch, out)
+    return out
+
+
+_OPENING = re.compile('[“"‘]')
+
+
+def quote_spans_reference(text: str) -> list[QuoteSpan]:
+    """`quote_spans` as first written, one character at a time: the specification it is tested against."""
+    out: list[QuoteSpan] = []
     i = 0
     while i < len(text):
         ch = text[i]
@@ -71,15 +94,20 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if ch == '"' and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-:"):
                 i += 1
                 continue
-            close = _closing(text, i + 1, ch)
-            end = close + 1 if close is not None else _sentence_end(text, i)
-            inner = text[i + 1 : close if close is not None else end].strip().rstrip(",")
-            if len(inner.split()) >= MIN_WORDS:
-                out.append(QuoteSpan(i, end, inner))
-            i = end
+            i = _quote_at(text, i, ch, out)
             continue
         i += 1
     return out
+
+
+def _quote_at(text: str, i: int, ch: str, out: list[QuoteSpan]) -> int:
+    """Append the quotation opening at `i` if it is long enough; return where scanning resumes."""
+    close = _closing(text, i + 1, ch)
+    end = close + 1 if close is not None else _sentence_end(text, i)
+    inner = text[i + 1 : close if close is not None else end].strip().rstrip(",")
+    if len(inner.split()) >= MIN_WORDS:
+        out.append(QuoteSpan(i, end, inner))
+    return end
 
 
 _CLOSE_SINGLE = re.compile(r"’(?![A-Za-z])")  # a closing ’ not followed by a letter: Taliban’s is an apostrophe
@@ -123,6 +151,8 @@ class _Article:
         """A surname alone: the last capitalised full name ending in it earlier in the article."""
         pattern = re.compile(rf"\b((?:[A-Z][\w’'\-]*\s+){{1,2}}){re.escape(surname)}\b")
         for text in reversed(self.earlier):
+            if surname not in text:  # the pattern cannot match: skip compiling its matches
+                continue
             for m in reversed(list(pattern.finditer(text))):
                 full, _ = strip_titles(m.group())
                 if is_person_name(full) and self.gazetteer.resolve(full) is None:
@@ -287,17 +317,15 @@ def find_quotes(paragraphs: pd.DataFrame, gazetteer: Gazetteer, mentions: pd.Dat
         mentions = find_mentions(paragraphs, gazetteer)
     persons: dict[str, list[tuple[int, int, Speaker]]] = {}
     people = mentions[mentions.actor_type.isin(["person", PERSON])]
-    for paragraph_id, start, end, actor, kind, role in people[
-        ["paragraph_id", "start", "end", "actor", "actor_type", "role"]
-    ].itertuples(index=False):
+    columns = (people[c].tolist() for c in ("paragraph_id", "start", "end", "actor", "actor_type", "role"))
+    for paragraph_id, start, end, actor, kind, role in zip(*columns, strict=True):
         persons.setdefault(paragraph_id, []).append((start, end, Speaker(actor, kind, role)))
     rows = []
     current = None
     article = _Article(gazetteer)
     previous_speaker = NOBODY
-    for article_id, paragraph_id, kind, text in paragraphs[["article_id", "paragraph_id", "kind", "text"]].itertuples(
-        index=False
-    ):
+    columns = (paragraphs[c].tolist() for c in ("article_id", "paragraph_id", "kind", "text"))
+    for article_id, paragraph_id, kind, text in zip(*columns, strict=True):
         if article_id != current:
             current, article, previous_speaker = article_id, _Article(gazetteer), NOBODY
         if kind not in CONTENT_KINDS:

@@ -143,3 +143,20 @@ def test_mentions_of_all_paragraphs_at_once_agree_with_one_at_a_time() -> None:
     assert list(found[["paragraph_id", "actor", "start", "end"]].itertuples(index=False, name=None)) == (
         reference_mentions(paragraphs, builtin_gazetteer())
     )
+
+
+@pytest.mark.parametrize("name", ["Lavrov", "Sergey Lavrov", "Kabulov", "Moscow", "Nobody", "lavrov", "Lavrov", ""])
+def test_resolve_memo_answers_as_the_matcher_does(name: str) -> None:
+    gazetteer = builtin_gazetteer()
+    assert gazetteer.resolve(name) == gazetteer.resolve_reference(name)
+    assert gazetteer.resolve(name) == gazetteer.resolve_reference(name)  # the second answer comes from the memo
+
+
+def test_a_pickled_gazetteer_carries_no_memo() -> None:
+    import pickle
+
+    gazetteer = builtin_gazetteer()
+    gazetteer.resolve("Lavrov")
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert "_resolved" not in copy.__dict__
+    assert copy.resolve("Sergey Lavrov") == gazetteer.resolve_reference("Sergey Lavrov") is not None

@@ -1,7 +1,7 @@
 import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer
-from russia_taliban.tag.quotes import find_quotes
+from russia_taliban.tag.quotes import find_quotes, quote_spans, quote_spans_reference
 from tests.conftest import paragraphs_frame
 
 
@@ -125,3 +125,26 @@ def test_a_person_beyond_the_gazetteer_keeps_their_role() -> None:
 def test_a_surname_alone_finds_the_full_name_given_earlier() -> None:
     texts = ["Its spokesman, Omar Haidari, wrote on Monday that talks went well.", f"“{S},” Haidari said."]
     assert quotes(*texts) == [("Omar Haidari", S)]
+
+
+SPAN_CASES = [
+    "“We will never allow anyone to use Afghan soil,” said Mujahid. “Nor will we,” he added, “ever.”",
+    'He said "the talks were very productive indeed" and left. A "red line" stays.',
+    "The Taliban’s ‘new government is fully inclusive now’ claim; Russia’s ‘policy’ held.",
+    'x"not an opening mark here at all" but (“a bracketed quote of many words”)',
+    "“An unclosed quotation runs to its sentence end. Then more text follows here.",
+    "No quotation marks at all in this paragraph.",
+    '"" "‘’ ‘ “ "',
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SPAN_CASES)
+def test_quote_spans_equal_the_character_by_character_reference(text: str) -> None:
+    assert quote_spans(text) == quote_spans_reference(text)
+
+
+def test_quote_spans_equal_the_reference_on_the_seeds(seeds) -> None:
+    texts = seeds.paragraphs_frame.text.tolist()
+    assert sum(bool(quote_spans_reference(t)) for t in texts) > 5
+    assert [quote_spans(t) for t in texts] == [quote_spans_reference(t) for t in texts]
