@@ -350,6 +350,8 @@ def _byline(text: str) -> Byline | None:
     m = _BY.match(stripped)
     if (names := _name_list(m.group("rest") if m else stripped)) is not None:
         return Byline(names)  # "By A, B and C", "A, B, and C"
+    if m and _is_collective(m.group("rest")):
+        return Byline()  # "By the Editorial Board", "By Staff": a credit without an author
     if m:
         parts = [p for p in _SPLIT_OUTLET.split(_ON_DATE.sub("", m.group("rest"))) if p]
         head, tail = _without_place(parts[0]), parts[1:]
@@ -382,6 +384,16 @@ def _name_list(text: str) -> str | None:
         return None
     names = [_title_case(p) for p in parts]
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _is_collective(text: str) -> bool:
+    """A desk or board credited as author ("the Editorial Board", "Staff", "the News Desk")."""
+    from .outlets import word_set
+
+    words = text.strip().rstrip(".").split()
+    return 1 <= len(words) <= 4 and words[-1].lower() in word_set("byline_roles") and (
+        words[0].lower() == "the" or len(words) == 1
+    )
 
 
 def is_name_list(text: str) -> bool:

@@ -68,13 +68,41 @@ def test_split_keeps_bullets_as_paragraphs() -> None:
         "The Taliban swept to power in Afghanistan in August 2021. [Getty]",
         "Tags: Russia, Afghanistan",
         "Advertisement",
+        "Advertisement · Scroll to continue",
+        "7–9 minutes",  # a reader view's reading time
+        "Listen6 min",
+        "1:05",  # a transcript's time mark
+        "Gift this article",
+        "Add to your saved stories",
+        "Follow Steppe Wire Business on X, Facebook and LinkedIn",
+        "Join our Telegram channel",
+        "Listen on Spotify",
+        "Keywords: Russia, transit, sanctions",
+        "How to Cite",
+        "Disclosure statement",
+        "A version of this article appears in print on May 3, 2024, Section B, Page 6.",
+        "This article has been updated.",
+        "[Forwarded from Steppe Dispatch]",
+        "12,408 subscribers",
+        "Steppe Wire News © 2024. All rights reserved.",
+        "The Steppe Institute does not take collective positions.",
+        "___",
     ],
 )
 def test_chrome_patterns(line: str) -> None:
     assert is_chrome(line)
 
 
-@pytest.mark.parametrize("line", [BODY, "Related to this, Russia kept its embassy open.", "Live fire drills began."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Related to this, Russia kept its embassy open.",
+        "Live fire drills began.",
+        "Follow the money, the envoy said, and you will find the transit deal.",
+        "The talks lasted 40 minutes longer than planned, officials said.",
+    ],
+)
 def test_chrome_patterns_leave_content_alone(line: str) -> None:
     assert not is_chrome(line)
 

@@ -100,6 +100,7 @@ def test_relative_stamps(line: str, expected: bool) -> None:
         ("AFP", "", "AFP"),  # an agency's credit line alone
         ("Lena Vogt & Omar Daud", "Lena Vogt and Omar Daud", ""),
         ("Opinion by Lena Vogt", "Lena Vogt", ""),
+        ("By the Editorial Board", "", ""),  # a board credited: no author
         ("By Lena Vogt, Omar Daud and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
         ("Lena Vogt, Omar Daud, and Ruth Amsel", "Lena Vogt, Omar Daud and Ruth Amsel", ""),  # Oxford comma dropped
         ("BY LENA VOGT, OMAR DAUD AND RUTH AMSEL", "Lena Vogt, Omar Daud and Ruth Amsel", ""),
