@@ -72,12 +72,18 @@ def _title_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
+@functools.cache
+def _leading_words() -> frozenset[str]:
+    # words a name never starts with: titles and roles (kept as its title) and articles (dropped)
+    return _cue_words()[0] | _LEADING_DEMONYMS
+
+
 def strip_titles(name: str) -> tuple[str, str]:
     """(name, title): leading titles, roles and articles moved out of a name ("Judge Oleg Nefyodov")."""
     words = re.sub(r"[’']s\b.*$", "", name).split()  # "Kabulov’s deputy": the name ends at the possessive
-    roles = _cue_words()[0]
+    roles, leading = _cue_words()[0], _leading_words()
     title = []
-    while words and words[0].rstrip(",.").lower() in roles | _LEADING_DEMONYMS:
+    while words and words[0].rstrip(",.").lower() in leading:
         word = words.pop(0)
         if word.rstrip(",.").lower() in roles:
             title.append(word)
@@ -124,8 +130,8 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
             if organisation is not None:
                 out.append(organisation)
             continue
-        lo = max([m.start(), *(e for s, e in known if m.start() <= e < m.end())])  # after a known name in the run
-        if any(s < m.end() <= e for s, e in known):
+        lo = _after_known(known, m.start(), m.end())
+        if lo is None:
             continue  # the run ends in a name the gazetteer has ("Foreign Minister Sergey Lavrov")
         name, title = strip_titles(text[lo : m.end()])
         start = text.find(name, lo)
@@ -147,6 +153,25 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
         out.append(NewName(start, end, name, PERSON, " ".join(role.split())))
         known.append((start, end))
     return sorted(out)
+
+
+def _after_known(known: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where a run text[start:end] can hold a new name: after the last known span ending inside it;
+    None if a known span holds the run's end. One pass over `known` (see `_after_known_reference`)."""
+    lo = start
+    for s, e in known:
+        if s < end <= e:
+            return None
+        if lo < e < end:
+            lo = e
+    return lo
+
+
+def _after_known_reference(known: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """`_after_known` as first written, two passes: the specification it is tested against."""
+    if any(s < end <= e for s, e in known):
+        return None
+    return max([start, *(e for s, e in known if start <= e < end)])
 
 
 def _organisation(text: str, run: re.Match[str], known: list[tuple[int, int]]) -> NewName | None:

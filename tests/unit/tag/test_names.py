@@ -59,3 +59,20 @@ def test_an_organisation_ending_in_a_gazetteer_name_is_left_to_the_gazetteer() -
     text = "the Moscow-led Collective Security Treaty Organization met"
     known = [(text.index("Collective"), text.index(" met"))]
     assert new_names(text, known) == []
+
+
+def test_after_known_equals_the_two_pass_reference_on_random_spans() -> None:
+    import random
+
+    from russia_taliban.tag.names import _after_known, _after_known_reference
+
+    rng = random.Random(14)
+    answers = set()
+    for _ in range(3000):
+        known = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 6)))]
+        start = rng.randint(0, 50)
+        end = start + rng.randint(1, 20)
+        expected = _after_known_reference(known, start, end)
+        answers.add("none" if expected is None else "start" if expected == start else "after")
+        assert _after_known(known, start, end) == expected, (known, start, end)
+    assert answers == {"none", "start", "after"}  # every outcome was exercised
