@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -31,7 +31,7 @@ def may_date(text: str) -> bool:
     return _DIGIT.search(text) is not None or _MONTH_START.search(text) is not None
 
 
-_Dated = Callable[[str], Iterator[tuple[int, int, DateMention]]]
+_Dated = Callable[[str, list[DateMention]], Iterator[tuple[int, int, DateMention]]]
 
 
 def find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -43,29 +43,28 @@ def find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.D
     Dates are found once per paragraph and given to their sentence by offset (`find_events_reference`
     searches every sentence of a dated paragraph again, the specification this is tested against).
     """
-    return _find_events(paragraphs, articles, mentions, _dated_sentences)
+    return _find_events(paragraphs, articles, mentions, _dated_sentences, may_date)
 
 
 def find_events_reference(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """`find_events` as first written: the date finder run on each sentence of every dated paragraph."""
-    return _find_events(paragraphs, articles, mentions, _dated_sentences_reference)
+    """`find_events` as first written: no prefilter, the date finder run on each sentence of every dated paragraph."""
+    return _find_events(paragraphs, articles, mentions, _dated_sentences_reference, lambda text: True)
 
 
-def _dated_sentences_reference(text: str) -> Iterator[tuple[int, int, DateMention]]:
-    if not find_dates(text):
+def _dated_sentences_reference(text: str, found: list[DateMention]) -> Iterator[tuple[int, int, DateMention]]:
+    if not found:
         return
     for start, end in sentences.spans(text):
         for mention in find_dates(text[start:end]):
             yield start, end, mention
 
 
-def _dated_sentences(text: str) -> Iterator[tuple[int, int, DateMention]]:
-    """(sentence start, sentence end, the mention with offsets in the sentence) for each date in `text`."""
-    found = find_dates(text) if may_date(text) else None
+def _dated_sentences(text: str, found: list[DateMention]) -> Iterator[tuple[int, int, DateMention]]:
+    """(sentence start, sentence end, the mention with offsets in the sentence) for each date `found` in `text`."""
     if not found:
         return
     if _MAY_CROSS.search(text):
-        yield from _dated_sentences_reference(text)
+        yield from _dated_sentences_reference(text, found)
         return
     bounds = iter(sentences.spans(text))
     start, end = next(bounds)
@@ -77,20 +76,21 @@ def _dated_sentences(text: str) -> Iterator[tuple[int, int, DateMention]]:
 
 
 def _find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.DataFrame,
-                 dated: _Dated) -> pd.DataFrame:  # fmt: skip
+                 dated: _Dated, may_hold_dates: Callable[[str], bool]) -> pd.DataFrame:  # fmt: skip
     published = {
         a: parse_iso(p) if p else None
         for a, p in zip(articles.article_id.tolist(), articles.published.tolist(), strict=True)
     }
     content = paragraphs[paragraphs.kind.isin(CONTENT_KINDS)]
+    columns = (content.article_id.tolist(), content.paragraph_id.tolist(), content.text.tolist())
+    found = [find_dates(text) if may_hold_dates(text) else [] for text in columns[2]]  # once, for both uses
     undated = {a for a, d in published.items() if d is None}
-    fallback = _latest_years(content[content.article_id.isin(undated)]) if undated else {}
+    fallback = _latest_years(zip(columns[0], found, strict=True), undated) if undated else {}
     by_paragraph: dict[str, list[tuple[int, int, str]]] | None = None
     rows = []
-    columns = (content.article_id.tolist(), content.paragraph_id.tolist(), content.text.tolist())
-    for article_id, paragraph_id, text in zip(*columns, strict=True):
+    for article_id, paragraph_id, text, dates in zip(*columns, found, strict=True):
         reference = published.get(article_id) or fallback.get(article_id)
-        for start, end, mention in dated(text):
+        for start, end, mention in dated(text, dates):
             if by_paragraph is None:  # most paragraphs date nothing: the mentions are grouped once needed
                 by_paragraph = _by_paragraph(mentions)
             sentence = text[start:end]
@@ -111,10 +111,13 @@ def _by_paragraph(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int, str]
     return out
 
 
-def _latest_years(content: pd.DataFrame) -> dict[str, PartialDate]:
+def _latest_years(found: Iterable[tuple[str, list[DateMention]]], undated: set[str]) -> dict[str, PartialDate]:
+    """The latest explicit year each undated article mentions, as its last day (a stand-in reference)."""
     latest: dict[str, PartialDate] = {}
-    for article_id, text in zip(content.article_id.tolist(), content.text.tolist(), strict=True):
-        for mention in find_dates(text) if may_date(text) else ():
+    for article_id, mentions in found:
+        if article_id not in undated:
+            continue
+        for mention in mentions:
             year = mention.date.year
             if year and (article_id not in latest or year > latest[article_id].year):
                 latest[article_id] = PartialDate(year, 12, 31)
