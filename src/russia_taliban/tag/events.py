@@ -86,13 +86,13 @@ def _find_events(paragraphs: pd.DataFrame, articles: pd.DataFrame, mentions: pd.
     found = [find_dates(text) if may_hold_dates(text) else [] for text in columns[2]]  # once, for both uses
     undated = {a for a, d in published.items() if d is None}
     fallback = _latest_years(zip(columns[0], found, strict=True), undated) if undated else {}
-    by_paragraph: dict[str, list[tuple[int, int, str]]] | None = None
+    dated_ids = {pid for pid, dates in zip(columns[1], found, strict=True) if dates}
+    # only the mentions in dated paragraphs are grouped (most paragraphs date nothing)
+    by_paragraph = _by_paragraph(mentions[mentions.paragraph_id.isin(dated_ids)]) if dated_ids else {}
     rows = []
     for article_id, paragraph_id, text, dates in zip(*columns, found, strict=True):
         reference = published.get(article_id) or fallback.get(article_id)
         for start, end, mention in dated(text, dates):
-            if by_paragraph is None:  # most paragraphs date nothing: the mentions are grouped once needed
-                by_paragraph = _by_paragraph(mentions)
             sentence = text[start:end]
             date = resolve(mention, reference, sentence)
             if date is None:
