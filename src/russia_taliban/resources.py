@@ -6,14 +6,16 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
-
 
 @functools.cache
-def package_yaml(name: str) -> dict[str, Any]:
-    """Parse a YAML file shipped in `russia_taliban/data`; cached because it never changes at run time."""
-    text = resources.files("russia_taliban").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+def package_yaml(name: str) -> Any:
+    """Parse a YAML file shipped in `russia_taliban/data` through the strict reader, checked against
+    `data/schemas/<stem>.yaml` when that schema exists; cached because it never changes at run time."""
+    from .yamlio import parse_yaml  # yamlio reads its schemas through this module
+
+    stem = name.removesuffix(".yaml")
+    has_schema = resources.files("russia_taliban").joinpath("data", "schemas", f"{stem}.yaml").is_file()
+    return parse_yaml(package_text("data", name), where=f"data/{name}", schema=stem if has_schema else None)
 
 
 def package_text(*parts: str) -> str:
