@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..config import MAX_ARTICLE_BYTES
 from ..errors import CorpusError, MetadataError
 from ..text.dates import PartialDate, parse_iso
 from ..text.normalise import UndecodableError, decode, looks_binary, normalise
@@ -26,9 +27,6 @@ from .kinds import CONTENT_KINDS, classify
 from .metadata import Fact, find_metadata_file, published_date, read_metadata
 from .split import Paragraph, split
 from .stated import stated_metadata
-
-#: An article file larger than this is refused: no article is this long, a dump of many is.
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 ARTICLE_COLUMNS = [
     "article_id", "title", "author", "outlet", "published", "date_precision", "date_source",
@@ -122,9 +120,9 @@ def read_article(path: Path, *, article_id: str | None = None, data: bytes | Non
     where = printable(str(path))
     if data is None:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > MAX_ARTICLE_BYTES:
             raise CorpusError(
-                f"file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one article",
+                f"file is {size / 2**20:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MB limit for one article",
                 where=where,
                 fix="split it into one file per article",
             )
