@@ -35,7 +35,6 @@ from .split import Paragraph
 if TYPE_CHECKING:
     import pandas as pd
 
-KINDS = ("title", "standfirst", "byline", "dateline", "heading", "body", "pull_quote", "boilerplate")
 CONTENT_KINDS = ("title", "standfirst", "heading", "body")
 
 _QUOTED = re.compile(r"^\s*[\"“‘'].{20,}[\"”’']\s*[.,]?\s*$", re.DOTALL)
@@ -47,11 +46,6 @@ _CAPTION = re.compile(
 _VIDEO = re.compile(r"(?:^|\s)\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$|^video\s*[:|]", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[|/›»>]\s")  # "News / Central Asia / Afghanistan", "Forum | Commentary"
 _HEADER_LOOKAHEAD = 12  # paragraphs searched for the headline before giving up
-
-
-def is_content(kind: str) -> bool:
-    """True for the kinds that are the article's own words (tagged, counted, charted)."""
-    return kind in CONTENT_KINDS
 
 
 def content_mask(paragraphs: pd.DataFrame) -> pd.Series:

@@ -5,8 +5,6 @@ Each function answers one reader's question and cites articles by short referenc
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..tag.tables import Tables
@@ -17,13 +15,6 @@ from .display import Chapter, Concordance, Heading, Links, Passages, Prose, Tabl
 __all__ = ["Chapter", "Concordance", "Heading", "Links", "Passages", "Prose", "Table", "latex_escape"]
 
 UNDATED = "undated (not in the time charts)"
-
-
-def heading_for(text: str) -> str:
-    """A Markdown heading for a generated title; refuses anything but plain words (no markup)."""
-    if not re.fullmatch(r"[\w ,:()-]+", text):
-        raise ValueError(f"unsafe heading {text!r}")
-    return text
 
 
 def chapter_number(tables: Tables, theme: str | None = None) -> int:

@@ -243,10 +243,6 @@ def coding(name: str) -> pd.DataFrame:
     return frame
 
 
-def coded_themes(frame: pd.DataFrame, names: Sequence[str]) -> list[str]:
-    return [n for n in names if n in frame.columns]
-
-
 def train(lexicon: Lexicon, frame: pd.DataFrame | None = None) -> dict[str, ThemeModel]:
     """One model per theme of `lexicon` that the coding has a column for (default: the dev split)."""
     import numpy as np

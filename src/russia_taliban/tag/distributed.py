@@ -33,7 +33,6 @@ from .actors import Gazetteer, load_gazetteer
 from .lexicon import Lexicon
 from .tables import Tables, build_tables, lexicon_record
 
-ENGINES = ("local", "dask")
 _FOLDER_FIX = "pass --corpus with a folder of .txt, .html or .pdf articles"
 _INSTALL_FIX = "install the 'scale' extra: pip install 'russia-taliban[scale]'"
 TABLES = [f.name for f in fields(Tables) if f.name != "lexicon"]

@@ -15,8 +15,6 @@ from .lexicon import Lexicon
 from .quotes import find_quotes
 from .themes import tag_themes
 
-EXPORTED = ("articles", "paragraphs", "mentions", "events", "quotes")
-
 
 @dataclass
 class Tables:
