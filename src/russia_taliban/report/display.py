@@ -1,9 +1,8 @@
-"""Display objects: tables, prose, passages, headings and figures, safe in HTML and in LaTeX.
+"""Display objects: tables, prose, passages, headings and figures, safe in HTML.
 
-Article text is data, never markup. Each object builds its HTML from `html.escape`d text and its
-LaTeX from `latex_escape`d text, so `<script>`, `\\input{...}` or `$` in an article shows as written.
-(Markdown output is avoided for article text: pandoc passes raw TeX in Markdown through to the PDF.)
-nbconvert picks text/html for the HTML report and text/latex (or the PNG) for the PDF.
+Article text is data, never markup. Each object builds its HTML from `html.escape`d text, so
+`<script>` or `onerror=` in an article shows as written. The HTML and the PDF (printed from that
+HTML by WeasyPrint) both use the text/html output; Markdown output is avoided for article text.
 
 Links to files beside the report (chart CSVs, the other pages) start with ROOT; the HTML template
 replaces it with the way from the page to the output folder ("" for report.html, "../" for a theme
@@ -24,31 +23,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 ROOT = "%RT_ROOT%"
-
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "#": r"\#",
-    "$": r"\$",
-    "%": r"\%",
-    "&": r"\&",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-    "[": "{[}",
-    "]": "{]}",
-}
-_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX_SPECIAL))
-
-
-def latex_escape(text: object) -> str:
-    """Text that XeLaTeX prints literally (no command, no group, no math, no line break)."""
-    cleaned = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(text)).replace("\n", " ")
-    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group()], cleaned)
 
 
 def esc(text: object) -> str:
@@ -83,11 +57,10 @@ def _format(value: object, spec: str = "") -> str:
 @dataclass
 class Table:
     """A captioned table: text columns left-aligned, numeric columns right-aligned, long text
-    columns (`expand`) shortened with the full text in an expandable <details> (complete in LaTeX)."""
+    columns (`expand`) shortened with the full text in an expandable <details>."""
 
     frame: pd.DataFrame
     caption: str = ""
-    widths: Sequence[float] | None = None  # LaTeX only: fractions of the text width, one per column
     formats: dict[str, str] = field(default_factory=dict)  # column -> format spec, e.g. ".2f"
     expand: dict[str, int] = field(default_factory=dict)  # column -> characters shown before "…"
     label: str = ""  # "Table 2.1", set by Chapter
@@ -126,30 +99,13 @@ class Table:
         anchor = f' id="{esc(self.anchor)}"' if self.anchor else ""
         return f'<table class="{self.css}"{anchor}>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
-    def _repr_latex_(self) -> str:
-        n = len(self.frame.columns)
-        widths = self.widths or [0.96 / n] * n
-        align = [r"\raggedleft" if self._numeric(c) else r"\raggedright" for c in self.frame.columns]
-        spec = "".join(rf">{{{a}\arraybackslash}}p{{{w:.3f}\linewidth}}" for a, w in zip(align, widths, strict=True))
-        head = " & ".join(rf"\textbf{{{latex_escape(c)}}}" for c in self.frame.columns) + r" \\"
-        rows = [
-            " & ".join(
-                latex_escape(_format(v, self.formats.get(c, ""))) for c, v in zip(self.frame.columns, row, strict=True)
-            )
-            + r" \\"
-            for row in self.frame.itertuples(index=False)
-        ]
-        caption = rf"\caption*{{{latex_escape(self._caption())}}}\\" if self.caption else ""
-        return "\n".join([r"{\small", rf"\begin{{longtable}}{{{spec}}}", caption, r"\toprule", head, r"\midrule", r"\endhead",
-                          *rows, r"\bottomrule", r"\end{longtable}}"])  # fmt: skip
-
     def __repr__(self) -> str:
         return (self._caption() + "\n" if self.caption else "") + self.frame.to_string(index=False)
 
 
 @dataclass
 class Prose:
-    """Paragraphs of generated text (which may quote article titles), escaped for both formats."""
+    """Paragraphs of generated text (which may quote article titles), escaped."""
 
     lines: Sequence[str]
     bullets: bool = False
@@ -162,12 +118,6 @@ class Prose:
             return f"<ul{cls}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
         body = "".join(f"<p>{i}</p>" for i in items)
         return f"<div{cls}>{body}</div>" if self.css else body
-
-    def _repr_latex_(self) -> str:
-        items = [latex_escape(line) for line in self.lines]
-        if self.bullets:
-            return "\\begin{itemize}\n" + "\n".join(f"\\item {i}" for i in items) + "\n\\end{itemize}"
-        return "\n\n".join(items)
 
     def __repr__(self) -> str:
         return "\n".join(self.lines)
@@ -183,10 +133,6 @@ class Heading:
 
     def _repr_html_(self) -> str:
         return f'<h{self.level} id="{esc(self.anchor or slug(self.text))}">{esc(self.text)}</h{self.level}>'
-
-    def _repr_latex_(self) -> str:
-        command = {1: "section", 2: "subsection"}.get(self.level, "subsubsection")
-        return rf"\{command}{{{latex_escape(self.text)}}}"
 
     def __repr__(self) -> str:
         return "#" * self.level + " " + self.text
@@ -235,17 +181,6 @@ class Passages:
             out.append(f'<blockquote class="rt-passage"><p>{body}</p><footer>{meta}</footer></blockquote>')
         return "".join(out)
 
-    def _repr_latex_(self) -> str:
-        out = []
-        for row in self.rows.itertuples(index=False):
-            body = "".join(
-                rf"\textbf{{{latex_escape(t)}}}" if hit else latex_escape(t)
-                for t, hit in self._pieces(row.text, row.spans)
-            )
-            meta = latex_escape(f"{row.source} · score {row.score:g}")
-            out.append(rf"\begin{{quote}}{body}\\ {{\footnotesize\itshape {meta}}}\end{{quote}}")
-        return "\n".join(out)
-
     def __repr__(self) -> str:
         return "\n\n".join(f"[{r.source}] {r.text}" for r in self.rows.itertuples(index=False))
 
@@ -278,11 +213,6 @@ class Concordance:
             f'<table class="rt-table rt-kwic"{anchor}><caption>{esc(self._caption())}</caption>{head}'
             f"<tbody>{rows}</tbody></table>"
         )
-
-    def _repr_latex_(self) -> str:
-        frame = self.lines[["left", "match", "right", "source"]].rename(columns={"match": "keyword"})
-        table = Table(frame, self.caption, widths=[0.34, 0.14, 0.32, 0.16], label=self.label)
-        return table._repr_latex_().replace(r">{\raggedright\arraybackslash}", r">{\raggedleft\arraybackslash}", 1)
 
     def __repr__(self) -> str:
         width = max((len(x) for x in self.lines.left), default=0)

@@ -10,9 +10,9 @@ import pandas as pd
 from ..tag.tables import Tables
 from . import analysis, findings, sources
 from .analysis import plural
-from .display import Chapter, Concordance, Heading, Links, Passages, Prose, Table, latex_escape
+from .display import Chapter, Concordance, Heading, Links, Passages, Prose, Table
 
-__all__ = ["Chapter", "Concordance", "Heading", "Links", "Passages", "Prose", "Table", "latex_escape"]
+__all__ = ["Chapter", "Concordance", "Heading", "Links", "Passages", "Prose", "Table"]
 
 UNDATED = "undated (not in the time charts)"
 
@@ -46,7 +46,7 @@ def articles_table(tables: Tables, *, limit: int = 30) -> Table:
     )
     if undated:
         caption += f"; {undated} undated, left out of the time charts"
-    return Table(frame, caption, widths=[0.12, 0.14, 0.16, 0.16, 0.08, 0.3], expand={"title": 90})
+    return Table(frame, caption, expand={"title": 90})
 
 
 def period_table(tables: Tables, themes: list[str] | None = None) -> Table:
@@ -62,8 +62,7 @@ def period_table(tables: Tables, themes: list[str] | None = None) -> Table:
     caption = "Share of content paragraphs carrying each theme per period, with 95% bootstrap intervals"
     if p.undated:
         caption += f" ({plural(p.undated, 'undated article')} left out)"
-    n = len(themes)
-    return Table(frame, caption, widths=[0.12, 0.1, 0.12, *[0.62 / n] * n])
+    return Table(frame, caption)
 
 
 def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: int = 200, width: int = 160) -> Table:
@@ -85,7 +84,7 @@ def quotes_table(tables: Tables, quotes: pd.DataFrame | None = None, *, limit: i
     )
     shown = "All " if len(frame) == total else f"The first {len(frame)} of "
     caption = f"{shown}{plural(total, 'quotation')}, in date order; open a quotation to read it whole"
-    return Table(frame, caption, widths=[0.1, 0.17, 0.55, 0.16], expand={"quotation": width})
+    return Table(frame, caption, expand={"quotation": width})
 
 
 def events_table(tables: Tables, events: pd.DataFrame | None = None, *, limit: int = 200, width: int = 140) -> Table:
@@ -102,12 +101,12 @@ def events_table(tables: Tables, events: pd.DataFrame | None = None, *, limit: i
     )
     shown = "All " if len(frame) == total else f"The first {len(frame)} of "
     caption = f"{shown}{plural(total, 'dated event')}, oldest first, as the texts date them"
-    return Table(frame, caption, widths=[0.1, 0.5, 0.22, 0.16], expand={"event (the sentence that dates it)": width})
+    return Table(frame, caption, expand={"event (the sentence that dates it)": width})
 
 
 def terms_table(terms: pd.DataFrame, theme: str) -> Table:
     frame = terms.rename(columns={"paragraphs": f"{theme} paragraphs with it", "hits": "occurrences"})
-    return Table(frame, f"The terms found in most {theme} paragraphs", widths=[0.5, 0.25, 0.2])
+    return Table(frame, f"The terms found in most {theme} paragraphs")
 
 
 def concordance(tables: Tables, lines: pd.DataFrame, theme: str) -> Concordance:
@@ -131,7 +130,7 @@ def lexicon_table(tables: Tables, theme: str) -> Table:
     frame = pd.DataFrame({"weight": [f"{w:g}" for w in weights], "terms": [", ".join(by_weight[w]) for w in weights]})
     if spec["exclude"]:
         frame.loc[len(frame)] = ["not counted", ", ".join(spec["exclude"])]
-    return Table(frame, f"Lexicon for {theme} ({spec['source']})", widths=[0.14, 0.82])
+    return Table(frame, f"Lexicon for {theme} ({spec['source']})")
 
 
 #: Validation columns the report knows how to name, in the order it shows them (a wide table, one row
@@ -196,14 +195,10 @@ def validation_table(validation: pd.DataFrame, themes: list[str] | None = None) 
 
 
 def _validation_shape(show: pd.DataFrame, caption: str) -> Table:
-    n = len(show.columns)
-    if n > WIDE_VALIDATION:  # many measures: one row per measure, so the table still fits the page
+    if len(show.columns) > WIDE_VALIDATION:  # many measures: one row per measure, so the table still fits the page
         show = show.set_index("theme").T.rename_axis(None, axis=1).reset_index(names="measure")
-        n = len(show.columns)
-        return Table(show, caption.replace(", per theme", ", one column per theme", 1), numbers=list(show.columns[1:]),
-                     widths=[0.3] + [0.66 / max(1, n - 1)] * (n - 1))  # fmt: skip
-    return Table(show, caption, numbers=list(show.columns[1:]),
-                 widths=[0.16] + [0.8 / max(1, n - 1)] * (n - 1))  # fmt: skip
+        caption = caption.replace(", per theme", ", one column per theme", 1)
+    return Table(show, caption, numbers=list(show.columns[1:]))
 
 
 def _split_table(tidy: pd.DataFrame, themes: list[str] | None) -> Table:
@@ -325,12 +320,7 @@ def sources_table(tables: Tables) -> Table:
     if (s.url == "").all():
         frame = frame.drop(columns="URL")
         caption += "; no URL is recorded for any of them"
-    widths = (
-        [0.12, 0.24, 0.12, 0.12, 0.09, 0.12, 0.16, 0.12]
-        if "URL" in frame
-        else [0.12, 0.26, 0.13, 0.13, 0.1, 0.17, 0.13]
-    )
-    return Table(frame, caption, css="rt-table rt-sources", widths=widths)
+    return Table(frame, caption, css="rt-table rt-sources")
 
 
 def method(tables: Tables, validation: pd.DataFrame) -> Prose:

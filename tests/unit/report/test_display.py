@@ -30,9 +30,17 @@ def test_clip_cuts_at_word_boundaries(text: str, width: int, expected: str) -> N
     assert display.clip(text, width) == expected
 
 
-def test_latex_output_escapes_tex() -> None:
-    latex = display.Prose([HOSTILE])._repr_latex_()
-    assert "\\input{" not in latex and "\\textbackslash{}input\\{/etc/hostname\\}" in latex and "\\$x\\$" in latex
+@pytest.mark.parametrize(("bullets", "wrap"), [(False, "<p>{}</p>"), (True, "<ul><li>{}</li></ul>")])
+def test_prose_escapes_article_text_as_plain_html(bullets: bool, wrap: str) -> None:
+    html = display.Prose([HOSTILE], bullets=bullets)._repr_html_()
+    assert html == wrap.format(display.esc(HOSTILE))
+    assert "<script>" not in html and "&lt;img src=x onerror=&quot;x()&quot;&gt;" in html
+
+
+def test_display_objects_offer_no_latex_output() -> None:
+    table = display.Table(pd.DataFrame({"title": [HOSTILE]}), "t")
+    for view in (table, display.Prose([HOSTILE]), display.Heading(HOSTILE)):
+        assert not hasattr(view, "_repr_latex_")
 
 
 def test_concordance_puts_the_keyword_in_its_own_column_with_the_source() -> None:
