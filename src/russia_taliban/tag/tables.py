@@ -19,7 +19,7 @@ from .themes import tag_themes
 @dataclass
 class Tables:
     articles: pd.DataFrame
-    paragraphs: pd.DataFrame  # DESIGN columns, then T and T_score for each theme
+    paragraphs: pd.DataFrame  # the columns of docs/design.md, then T and T_score for each theme
     mentions: pd.DataFrame
     events: pd.DataFrame
     quotes: pd.DataFrame
@@ -91,7 +91,7 @@ def lexicon_record(lexicon: Lexicon) -> dict:
 
 
 def write_tables(tables: Tables, folder: Path, *, fmt: str = "csv") -> list[Path]:
-    """The export: the five DESIGN tables plus the theme evidence, one file each."""
+    """The export: the five tables of docs/design.md plus the theme evidence, one file each."""
     return tables.write(folder, fmt=fmt)
 
 
