@@ -25,7 +25,7 @@ def html_text(page: str, *, where: str) -> tuple[str, dict[str, str]]:
         )
     meta = {
         "title": doc.title or "",
-        "author": (doc.author or "").replace(";", ", "),
+        "author": ", ".join(name.strip() for name in (doc.author or "").split(";") if name.strip()),
         "outlet": doc.sitename or "",
         "published": doc.date or "",
         "url": doc.url or "",

@@ -27,7 +27,6 @@ def test_several_authors_are_named_apart_by_commas() -> None:
     assert [name.strip() for name in author.split(",")] == ["Jane Doe", "John Roe"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: trafilatura's 'A; B' becomes 'A,  B' (two spaces), kept by normalise")
 def test_several_authors_are_joined_by_a_comma_and_one_space() -> None:
     page = PAGE.replace('content="Jane Doe"', 'content="Jane Doe; John Roe"')
     assert html_text(page, where="page.html")[1]["author"] == "Jane Doe, John Roe"
