@@ -88,7 +88,14 @@ def normalise(text: str) -> str:
 def looks_binary(data: bytes) -> bool:
     """True for data no text file holds: NUL bytes or mostly control characters."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: judge the decoded characters
+        try:
+            chars = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+        except UnicodeDecodeError:
+            return True
+        controls = sum(1 for c in chars if ord(c) < 32 and c not in "\t\n\r\f")
+        return bool(chars) and controls / len(chars) > 0.1
+    if b"\x00" in head:
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.1

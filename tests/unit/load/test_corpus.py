@@ -112,6 +112,9 @@ ARTICLE = "Moscow and Kabul\n\nRussia’s envoy met Taliban officials in Kabul t
         (b"\xef\xbb\xbf" + ARTICLE.encode(), "utf-8-sig"),
         (ARTICLE.replace("\n", "\r\n").encode("cp1252"), "cp1252"),
         (ARTICLE.replace("\n", "\r").encode(), "utf-8"),
+        (ARTICLE.encode("utf-16"), "utf-16"),  # with its BOM, in the machine's byte order
+        (b"\xfe\xff" + ARTICLE.encode("utf-16-be"), "utf-16"),
+        (b"\xff\xfe" + ARTICLE.replace("\n", "\r\n").encode("utf-16-le"), "utf-16"),
     ],
 )
 def test_messy_encodings_and_line_endings_load_the_same(write_corpus, data: bytes, encoding: str) -> None:
