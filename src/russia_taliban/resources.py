@@ -18,5 +18,11 @@ def package_yaml(name: str) -> Any:
     return parse_yaml(package_text("data", name), where=f"data/{name}", schema=stem if has_schema else None)
 
 
+@functools.cache
+def package_words(name: str, section: str) -> frozenset[str]:
+    """A list section of a shipped YAML file, lower-cased, for case-insensitive membership tests."""
+    return frozenset(word.lower() for word in package_yaml(name)[section])
+
+
 def package_text(*parts: str) -> str:
     return resources.files("russia_taliban").joinpath(*parts).read_text(encoding="utf-8")

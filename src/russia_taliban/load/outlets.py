@@ -15,21 +15,18 @@ import functools
 import re
 from typing import Any
 
-from ..resources import package_text
+from ..resources import package_words, package_yaml
 from ..text.wordlists import agencies
-from ..yamlio import parse_yaml
 
 
-@functools.cache
 def outlet_data() -> dict[str, Any]:
     """The parsed data/outlets.yaml (validated against data/schemas/outlets.yaml)."""
-    return parse_yaml(package_text("data", "outlets.yaml"), where="data/outlets.yaml", schema="outlets")
+    return package_yaml("outlets.yaml")
 
 
-@functools.cache
 def word_set(section: str) -> frozenset[str]:
     """A list section of outlets.yaml, lower-cased."""
-    return frozenset(w.lower() for w in outlet_data()[section])
+    return package_words("outlets.yaml", section)
 
 
 @functools.cache

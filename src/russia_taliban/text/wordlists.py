@@ -9,20 +9,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ..resources import package_text
-from ..yamlio import parse_yaml
+from ..resources import package_words, package_yaml
 
 
-@functools.cache
 def wordlists() -> dict[str, Any]:
     """The parsed data/wordlists.yaml (validated against data/schemas/wordlists.yaml)."""
-    return parse_yaml(package_text("data", "wordlists.yaml"), where="data/wordlists.yaml", schema="wordlists")
+    return package_yaml("wordlists.yaml")
 
 
-@functools.cache
 def words_of(section: str) -> frozenset[str]:
     """A list section of wordlists.yaml, lower-cased, for case-insensitive membership tests."""
-    return frozenset(word.lower() for word in wordlists()[section])
+    return package_words("wordlists.yaml", section)
 
 
 @functools.cache
