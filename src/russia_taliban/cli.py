@@ -182,26 +182,30 @@ def _export(args: argparse.Namespace) -> int:
                 print(f"russia-taliban: {line}", file=sys.stderr)
             return result.paths
 
-        for path in _write_aside(Path(args.dir), tag):
+        for path in _write_aside(Path(args.dir), tag, corpus=Path(args.corpus)):
             print(path)
         return 0
     corpus = load_corpus(args.corpus)
     _report_skipped(corpus)
     tables = build_tables(corpus, load_lexicon(args.lexicon))
-    for path in _write_aside(Path(args.dir), lambda folder: write_tables(tables, folder, fmt=args.format)):
+    for path in _write_aside(Path(args.dir), lambda folder: write_tables(tables, folder, fmt=args.format),
+                             corpus=Path(args.corpus)):  # fmt: skip
         print(path)
     return 0
 
 
-def _write_aside(target: Path, write) -> list[Path]:
+def _write_aside(target: Path, write, *, corpus: Path) -> list[Path]:
     """Write every file into a hidden folder inside `target`, then move each into place complete:
-    a kill leaves the previous files or the new ones, never a truncated table."""
+    a kill leaves the previous files or the new ones, never a truncated table. `target` must be the
+    tool's own, as for a build: new, empty or marked (a user's folder of files is refused, untouched)."""
     import shutil
 
+    from .build import outdir
     from .build.publish import fault
 
+    outdir.check(target.resolve(), corpus.resolve())
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        outdir.claim(target)
         for old in target.glob(".export-*"):  # left by an export that was killed
             if re.fullmatch(r"\.export-\d+", old.name):
                 shutil.rmtree(old, ignore_errors=True)

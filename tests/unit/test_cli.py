@@ -188,3 +188,21 @@ def test_the_output_folder_may_not_hold_the_corpus(capsys, tmp_path: Path, write
     code, err = cli(capsys, "build", "--corpus", str(corpus), "--output", str(corpus.parent))
     assert_one_line(code, err, "the output folder is the corpus folder or holds it")
     assert sorted(p.name for p in corpus.parent.iterdir()) == ["corpus"]
+
+
+def test_export_into_a_users_folder_is_refused_and_leaves_it_untouched(capsys, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "articles.csv").write_text("my own data")
+    assert main(["export", str(mine), "--corpus", str(SEEDS)]) == 2
+    err = capsys.readouterr().err
+    assert "not empty and was not made by russia-taliban" in err and len(err.strip().splitlines()) == 1
+    assert [p.name for p in mine.iterdir()] == ["articles.csv"]
+    assert (mine / "articles.csv").read_text() == "my own data"
+
+
+def test_export_into_the_corpus_folder_is_refused(capsys, write_corpus) -> None:
+    corpus = write_corpus({"a.txt": "Moscow and Kabul\n\nRussia's envoy met Taliban officials to discuss trade.\n"})
+    assert main(["export", str(corpus), "--corpus", str(corpus)]) == 2
+    assert "is the corpus folder or holds it" in capsys.readouterr().err
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"]
