@@ -104,7 +104,7 @@ def test_export_engine_dask_on_the_command_line_writes_the_same_files(tmp_path: 
         done = subprocess.run([sys.executable, "-m", "russia_taliban", "export", str(out), "--corpus", str(SEEDS),
                                "--engine", engine, "--workers", "2"], cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
         assert done.returncode == 0, done.stderr[-2000:]
-        runs[engine] = {p.name: p.read_bytes() for p in out.iterdir()}
+        runs[engine] = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert runs["dask"] == runs["local"] and len(runs["local"]) == len(TABLES) + 1
 
 
