@@ -209,13 +209,12 @@ def apply_metadata(article: Article, facts: dict[str, Fact]) -> None:
         article.date_source = "metadata" if article.published else ""
 
 
-def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> Corpus:
-    """Load every article (.txt, .html, .pdf) in a folder, sorted by name, with the folder's metadata file.
+def select_files(root: Path, *, metadata: str | Path | None = None) -> tuple[list[Path], list[Skipped], dict]:
+    """The article files of a corpus folder, the entries skipped, and the metadata facts, checked.
 
-    Other entries are listed in `Corpus.skipped`, as are exact duplicates of an earlier article (same
-    bytes under another name), which are counted once.
+    One place for the checks every reader of a folder makes (this module and the Dask engine): the folder
+    exists, holds at least one article, and its metadata file names only articles it holds.
     """
-    root = Path(path)
     if not root.exists():
         raise CorpusError("corpus folder does not exist", where=printable(str(root)), fix=_FOLDER_FIX)
     if not root.is_dir():
@@ -236,6 +235,17 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> Corp
             where=printable(str(meta_path)),
             fix="fix the file names or remove those entries",
         )
+    return files, skipped, facts
+
+
+def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> Corpus:
+    """Load every article (.txt, .html, .pdf) in a folder, sorted by name, with the folder's metadata file.
+
+    Other entries are listed in `Corpus.skipped`, as are exact duplicates of an earlier article (same
+    bytes under another name), which are counted once.
+    """
+    root = Path(path)
+    files, skipped, facts = select_files(root, metadata=metadata)
     articles: list[Article] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}

@@ -24,16 +24,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from ..errors import CorpusError, MetadataError, UserError
-from ..load.corpus import Corpus, apply_metadata, article_id_for, read_article
-from ..load.folder import Skipped, list_folder
-from ..load.metadata import find_metadata_file, read_metadata
+from ..errors import CorpusError, UserError
+from ..load.corpus import Corpus, apply_metadata, article_id_for, read_article, select_files
+from ..load.folder import Skipped
 from ..text.printable import printable
 from .actors import Gazetteer, load_gazetteer
 from .lexicon import Lexicon
 from .tables import Tables, build_tables, lexicon_record
 
-_FOLDER_FIX = "pass --corpus with a folder of .txt, .html or .pdf articles"
 _INSTALL_FIX = "install the 'scale' extra: pip install 'russia-taliban[scale]'"
 TABLES = [f.name for f in fields(Tables) if f.name != "lexicon"]
 
@@ -153,24 +151,7 @@ def tag_to_folder(corpus_dir: str | Path, lexicon: Lexicon, folder: str | Path, 
 
 def _plan(root: Path) -> tuple[list[Path], list[Skipped], dict]:
     """The article files (by name), the skipped entries and the metadata facts, as `load_corpus` finds them."""
-    if not root.is_dir():
-        what = "corpus folder does not exist" if not root.exists() else "corpus path is not a folder"
-        raise CorpusError(what, where=printable(str(root)), fix=_FOLDER_FIX)
-    meta_path = find_metadata_file(root)
-    facts = read_metadata(meta_path) if meta_path else {}
-    files, skipped = list_folder(root, ignore=meta_path)
-    if not files:
-        raise CorpusError(
-            "no .txt articles in the corpus folder (nor .html or .pdf)", where=printable(str(root)), fix=_FOLDER_FIX
-        )
-    unknown = sorted(set(facts) - {p.name for p in files})
-    if unknown:
-        raise MetadataError(
-            f"names {len(unknown)} article(s) not in the folder: {printable(', '.join(unknown))[:200]}",
-            where=printable(str(meta_path)),
-            fix="fix the file names or remove those entries",
-        )
-    return files, skipped, facts
+    return select_files(root)
 
 
 def _kept(files: list[Path], hashes: list[str], skipped: list[Skipped]) -> list[Path]:
