@@ -90,6 +90,9 @@ def validate(data: Any, *, schema: str, where: str, error: type[UserError] = Use
         _validator(schema)(data)
     except fastjsonschema.JsonSchemaValueException as exc:
         message = exc.message.removeprefix("data.") if exc.message.startswith("data.") else exc.message
+        hint = exc.definition.get("description") if isinstance(exc.definition, dict) else None
+        if exc.rule in {"oneOf", "anyOf"} and hint:  # "valid exactly by one definition" says nothing to a user
+            message = f"{message.split(' must ')[0]} must be {hint}"
         message = message.replace("data ", "(top level) ", 1) if message.startswith("data ") else message
         if len(message) > 160:
             message = message[:159] + "…"

@@ -35,3 +35,10 @@ def test_valid_file_parses_to_data():
 
 def test_shown_value_is_bounded():
     assert len(shown("x" * 10_000)) == 80
+
+
+def test_a_value_of_the_wrong_shape_is_told_what_shape_is_wanted():
+    with pytest.raises(LexiconError) as info:
+        parse_yaml("themes:\n  a:\n    terms: heroin\n", where="lex.yaml", schema="themes", error=LexiconError)
+    assert "themes.a.terms must be a non-empty list of terms (each 1-200 characters), or weights" in str(info.value)
+    assert "definition" not in str(info.value)
