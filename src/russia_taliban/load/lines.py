@@ -391,8 +391,10 @@ def _is_collective(text: str) -> bool:
     from .outlets import word_set
 
     words = text.strip().rstrip(".").split()
-    return 1 <= len(words) <= 4 and words[-1].lower() in word_set("byline_roles") and (
-        words[0].lower() == "the" or len(words) == 1
+    return (
+        1 <= len(words) <= 4
+        and words[-1].lower() in word_set("byline_roles")
+        and (words[0].lower() == "the" or len(words) == 1)
     )
 
 
