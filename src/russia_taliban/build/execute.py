@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Callable, Coroutine
@@ -38,9 +39,19 @@ class Counter:
             return f"{self.done}/{self.total}"
 
 
+#: Ctrl-C and SIGTERM must reach the main thread, which turns them into KeyboardInterrupt. Linux hands a
+#: process's signal to any thread that does not block it; one caught by a worker thread leaves the main
+#: thread asleep in its wait, and the interrupt was seen to be lost. So worker threads block them.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _leave_stop_signals_to_the_main_thread() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+
+
 def in_parallel(tasks: list[Callable[[], object]], jobs: int) -> None:
     """Run tasks on `jobs` threads; the first failure cancels what has not started and is raised."""
-    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs), initializer=_leave_stop_signals_to_the_main_thread)
     try:
         futures = [pool.submit(_closing_event_loop, task) for task in tasks]
         done, _ = wait(futures, return_when=FIRST_EXCEPTION)
@@ -102,14 +113,23 @@ class Kernels:
         self._arguments = [*_QUIET_KERNEL, f"--IPKernelApp.exec_lines={json.dumps([code])}"]
         self._pending = runs  # notebook runs that will still ask for a kernel
         self._lock = threading.Lock()
-        self._starter = ThreadPoolExecutor(max_workers=max(1, ahead), thread_name_prefix="kernel-start")
+        self._starter = ThreadPoolExecutor(
+            max_workers=max(1, ahead),
+            thread_name_prefix="kernel-start",
+            initializer=_leave_stop_signals_to_the_main_thread,
+        )
         self._ready = [self._starter.submit(self._start) for _ in range(min(ahead, runs))]
 
     def _start(self) -> AsyncKernelManager:
         from jupyter_client.manager import AsyncKernelManager
 
         km = AsyncKernelManager(kernel_name=KERNEL)
-        _run_apart(km.start_kernel(extra_arguments=self._arguments))
+        # a child inherits its thread's signal mask: the kernel must start with the signals unblocked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+        try:
+            _run_apart(km.start_kernel(extra_arguments=self._arguments))
+        finally:
+            signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         return km
 
     def take(self) -> AsyncKernelManager:

@@ -123,3 +123,15 @@ def test_render_one_dispatches_by_format(monkeypatch, fmt, called) -> None:
     monkeypatch.setattr(render, "to_pdf", lambda nb, target, toc=None: seen.append(("to_pdf", toc)))
     execute.render_one(SimpleNamespace(), fmt, Path("x"), toc=True)
     assert seen == [called]
+
+
+def test_worker_threads_leave_ctrl_c_and_sigterm_to_the_main_thread() -> None:
+    import signal
+
+    from russia_taliban.build.execute import in_parallel
+
+    masks: list[set] = []
+    in_parallel([lambda: masks.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))] * 3, 2)
+    assert len(masks) == 3
+    assert all({signal.SIGINT, signal.SIGTERM} <= mask for mask in masks)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the caller's mask is untouched
