@@ -22,6 +22,12 @@ def cli(out: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "russia_taliban", "build", "--corpus", str(SEEDS), "--output", str(out), *args]
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A build started from a background job inherits SIGINT ignored (shells do that to `&` jobs), and
+    Python then leaves it ignored; a user pressing Ctrl-C at a terminal has it delivered."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     return published(folder)
 
@@ -45,7 +51,7 @@ def reports(built_once: Path, tmp_path: Path) -> Path:
 def test_interrupted_build_leaves_previous_reports_and_recovers(reports: Path, sig: signal.Signals) -> None:
     before = snapshot(reports)
     with subprocess.Popen(cli(reports, "--theme", "economics", "--format", "html", "--force"), cwd=ROOT,
-                          stderr=subprocess.PIPE, text=True) as proc:  # fmt: skip
+                          stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_at_a_terminal) as proc:  # fmt: skip
         seen = []
         for line in proc.stderr:  # wait until the notebook is running, then interrupt
             seen.append(line)
