@@ -4,15 +4,7 @@ from russia_taliban.load.kinds import classify
 from russia_taliban.load.lines import bio_name, byline_name, is_chrome, is_date_line, wire_dateline
 from russia_taliban.load.split import split
 from russia_taliban.text.words import fewer_words, words
-
-BODY = (
-    "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
-    "of a pragmatic relationship built on security guarantees and trade."
-)
-BODY2 = (
-    "The Kremlin has hosted several rounds of talks on Afghanistan, inviting regional states and the Taliban "
-    "delegation to discuss stability, refugees and the fate of frozen assets."
-)
+from tests.unit.load.texts import BODY, BODY2
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

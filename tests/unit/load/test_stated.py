@@ -6,15 +6,7 @@ from russia_taliban.load.kinds import classify
 from russia_taliban.load.split import split
 from russia_taliban.load.stated import Stated, glued_title, reporting_credit, stated_metadata
 from russia_taliban.text.dates import PartialDate
-
-BODY = (
-    "Russia has expanded its contacts with the Taliban over the past year, and officials in Moscow now speak "
-    "of a pragmatic relationship built on security guarantees and trade."
-)
-BODY2 = (
-    "The Kremlin has hosted several rounds of talks on Afghanistan, inviting regional states and the Taliban "
-    "delegation to discuss stability, refugees and the fate of frozen assets."
-)
+from tests.unit.load.texts import BODY, BODY2
 
 
 def read(*lines: str) -> Stated:
