@@ -12,13 +12,17 @@ import datetime as dt
 import functools
 import re
 import re._parser as sre_parse  # the width of a pattern, for the length cut-off
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..resources import package_text
 from ..text.dates import _MONTH, DateMention, PartialDate, find_dates
 from ..text.wordlists import agencies, words_of
 from ..text.words import capped_words
 from ..yamlio import parse_yaml
+
+T = TypeVar("T")
 
 
 @functools.cache
@@ -130,15 +134,28 @@ class Stamp:
     updated: bool = False
 
 
+def _short_line_test(limit: int) -> Callable[[Callable[[str], T | None]], Callable[[str], T | None]]:
+    """Memoise a line test that no text over `limit` characters (stripped) can pass: such texts get None
+    at once, and only short lines, which repeat across the splitter, the classifier and the date rule,
+    are kept in the bounded memo (its `cache_clear` and `cache_info` stay reachable)."""
+
+    def wrap(test: Callable[[str], T | None]) -> Callable[[str], T | None]:
+        memo = functools.lru_cache(maxsize=65536)(test)
+
+        @functools.wraps(test)
+        def short_only(text: str) -> T | None:
+            if len(text) > limit and len(text.strip()) > limit:
+                return None
+            return memo(text)
+
+        short_only.cache_info, short_only.cache_clear = memo.cache_info, memo.cache_clear  # type: ignore[attr-defined]
+        return short_only
+
+    return wrap
+
+
+@_short_line_test(120)
 def date_stamp(text: str) -> Stamp | None:
-    """`_date_stamp`, memoised for short texts (it is asked by the splitter, the classifier and the date rule)."""
-    if len(text) > 120 and len(text.strip()) > 120:
-        return None
-    return _date_stamp(text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _date_stamp(text: str) -> Stamp | None:
     """The date if the paragraph is nothing but a date or timestamp (label, weekday, time and zone allowed).
 
     "Thu 19th August 2021", "October 7, 2025 3:05 PM GMT+3", "26.03.2024, 18:40", "2025-05-17 05:08:25",
@@ -328,16 +345,9 @@ class Byline:
     outlet: str = ""
 
 
+@_short_line_test(160)
 def byline(text: str) -> Byline | None:
-    """`_byline`, memoised for short texts; a paragraph over 160 characters is no byline."""
-    if len(text) > 160 and len(text.strip()) > 160:
-        return None
-    return _byline(text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _byline(text: str) -> Byline | None:
-    """The author and outlet if the paragraph is a byline.
+    """The author and outlet if the paragraph is a byline (none is over 160 characters).
 
     "By Jane Doe", "By Jane Doe | Reuters", "By JANE DOE", "By Reuters" (an agency is the outlet, not
     the author), or a bare personal name ("Piotr Żochowski").
