@@ -167,6 +167,7 @@ def strongest_paragraphs(tables: Tables, theme: str, *, n: int = 5) -> pd.DataFr
         {
             "article_id": c.article_id.values,
             "paragraph_id": c.paragraph_id.values,
+            "theme": theme,
             "score": c[f"{theme}_score"].values,
             "text": c.text.values,
             "spans": [sorted(spans.get(pid, [])) for pid in c.paragraph_id],

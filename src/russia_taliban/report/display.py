@@ -163,6 +163,7 @@ class Passages:
     """Paragraphs with their matched terms highlighted (<mark> in HTML, bold in the PDF) and cited."""
 
     rows: pd.DataFrame  # columns: source, score, text, spans
+    measure: str = "score"  # what `score` is: a learned theme's probability or a rule theme's lexicon score
 
     def _pieces(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
         pieces, at = [], 0
@@ -177,7 +178,7 @@ class Passages:
         out = []
         for row in self.rows.itertuples(index=False):
             body = "".join(f"<mark>{esc(t)}</mark>" if hit else esc(t) for t, hit in self._pieces(row.text, row.spans))
-            meta = esc(f"{row.source} · score {row.score:g}")
+            meta = esc(f"{row.source} · {self.measure} {row.score:g}")
             out.append(f'<blockquote class="rt-passage"><p>{body}</p><footer>{meta}</footer></blockquote>')
         return "".join(out)
 

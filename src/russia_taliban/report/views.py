@@ -118,7 +118,9 @@ def concordance(tables: Tables, lines: pd.DataFrame, theme: str) -> Concordance:
 
 
 def passages(tables: Tables, rows: pd.DataFrame) -> Passages:
-    return Passages(rows.assign(source=sources.cite(tables, rows.article_id, rows.paragraph_id).values))
+    """The passages cited, each with its learned probability or, for a rule theme, its lexicon score."""
+    measure = "probability" if not rows.empty and learned(tables, rows.theme.iat[0]) else "score"
+    return Passages(rows.assign(source=sources.cite(tables, rows.article_id, rows.paragraph_id).values), measure)
 
 
 def lexicon_table(tables: Tables, theme: str) -> Table:

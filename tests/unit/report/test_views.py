@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from russia_taliban.report import sources, views
+from russia_taliban.report import analysis, sources, views
 
 
 def test_validation_table_shows_the_rows_there_are_and_marks_uncoded_themes(tables_of) -> None:
@@ -145,3 +145,18 @@ def test_a_validation_with_many_measures_turns_to_one_row_per_measure() -> None:
     frame = views.validation_table(validation, ["security", "economics", "narcotics"]).frame
     assert list(frame.columns) == ["measure", "security", "economics", "narcotics"]
     assert frame.measure.tolist()[-1] == "human–human F1" and frame.narcotics.tolist()[0] == "unvalidated"
+
+
+def test_strongest_passages_are_ordered_by_score_cite_their_source_and_name_their_measure(tables_of) -> None:
+    tables = tables_of(
+        [{"id": "a", "tags": [{"security"}, {"security"}, set()], "texts": {0: "Guards <b>at</b> posts."}}]
+    )
+    tables.paragraphs.loc[1, "security_score"] = 0.9
+    tables.paragraphs.loc[0, "security_score"] = 0.6
+    tables.evidence.loc[0] = ["a", "a-000", "security", "guard", "Guards", 0, 6, 1.0]
+    rows = analysis.strongest_paragraphs(tables, "security", n=5)
+    assert rows.paragraph_id.tolist() == ["a-001", "a-000"] and rows.spans.tolist() == [[], [(0, 6)]]
+    html = views.passages(tables, rows)._repr_html_()
+    assert "score 0.9" in html and "<mark>Guards</mark> &lt;b&gt;at&lt;/b&gt;" in html and "<b>" not in html
+    _learned(tables, "security", 10, 2)
+    assert "probability 0.9" in views.passages(tables, rows)._repr_html_()
