@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..resources import package_text
 from ..text.dates import _MONTH, DateMention, PartialDate, find_dates
-from ..text.wordlists import agencies, words_of
+from ..text.wordlists import agencies, alternation, words_of
 from ..text.words import capped_words
 from ..yamlio import parse_yaml
 
@@ -103,20 +103,16 @@ def is_chrome_reference(text: str) -> bool:
 
 
 # A date line: an optional label, weekday, the date, an optional time and zone, in any order of
-# separators; what is left after removing the date must be only these.
-_LABEL = r"(?:first\s+)?(?:published_?time|publish(?:ed)?|updated?|posted|last\s+updated|last\s+modified|modified|date|dated|on|at|issued|released)"
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+# separators; what is left after removing the date must be only these. The words are data/wordlists.yaml's.
+_LABEL = rf"(?:{alternation('date_label_prefixes')}\s+)?{alternation('date_labels')}"
+_WEEKDAY = rf"{alternation('weekdays')}\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
 _ZONE = (
-    r"(?:GMT|UTC|[A-Z]{1,2}[SD]?T|IST|PKT|AFT|MSK|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2}"
+    rf"(?:{alternation('time_zones')}|[A-Z]{{1,2}}[SD]?T)(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?|Z|[+-]\d{{2}}:?\d{{2}}"
 )
-_RELATIVE = (
-    r"\d{1,2}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|yr\.?)\s+ago"
-)
+_RELATIVE = rf"\d{{1,2}}\s*{alternation('time_units')}\s+ago"
 # a document's number beside its date ("POLICY BRIEF No. 14 | JULY 2025")
-_DOCUMENT = (
-    r"(?:policy\s+(?:brief|memo|paper)|working\s+paper|issue\s+brief|briefing|research\s+paper|report)\s+no\.?\s*\d+"
-)
+_DOCUMENT = rf"{alternation('document_types')}\s+no\.?\s*\d+"
 _RESIDUE = re.compile(
     rf"(?:\s|[,|/·•–—()\-:.]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w)"
     rf"|[+-]\d{{2}}:?\d{{2}}\b|\b{_RELATIVE}\b|\b{_DOCUMENT}\b)*",
@@ -208,7 +204,7 @@ def _plain_stamp(stripped: str) -> Stamp | None:
     return Stamp(_month_first(dates[0], rest), bool(_UPDATED.search(rest)))
 
 
-_US_ZONE = re.compile(r"\b(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST)\b")
+_US_ZONE = re.compile(rf"\b{alternation('us_time_zones')}\b")  # as written: "et" is no zone
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -258,13 +254,14 @@ def unglue(text: str) -> str:
 
 
 _RELATIVE_STAMP = re.compile(
-    r"^(?:(?:updated|posted|published|edited)\s+)?(?:(?:about|over|almost|nearly)\s+)?(?:\d{1,2}\s*(?:s|m|h|d|w|mo|y|yr\.?|yrs\.?|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?"
-    r"|just now|yesterday|today|an? (?:hour|day|week|month|year) ago)\s*(?:•\s*edited)?$",
+    rf"^(?:{alternation('relative_stamp_labels')}\s+)?(?:{alternation('relative_stamp_hedges')}\s+)?"
+    rf"(?:\d{{1,2}}\s*(?:{alternation('time_units')}|{alternation('stamp_unit_letters')})\.?(?:\s+ago)?"
+    rf"|{alternation('relative_stamp_phrases', space=' ')})\s*(?:•\s*edited)?$",
     re.IGNORECASE,
 )
 
 
-_TIME_ONLY = re.compile(rf"^(?:{_LABEL}\s*:?\s*)*(?:{_TIME})(?:\s*(?:{_ZONE}|ET|PT|CT))?$", re.IGNORECASE)
+_TIME_ONLY = re.compile(rf"^(?:{_LABEL}\s*:?\s*)*(?:{_TIME})(?:\s*(?:{_ZONE}))?$", re.IGNORECASE)
 
 
 def is_relative_stamp(text: str) -> bool:
@@ -278,11 +275,6 @@ def is_relative_stamp(text: str) -> bool:
     )
 
 
-def is_date_line(text: str) -> bool:
-    """A paragraph that is nothing but a date, optionally with a label and a time."""
-    return date_stamp(text) is not None
-
-
 def scraper_date(text: str) -> PartialDate | None:
     """The date of a metadata line a scraper put first (" date 2021-08-19 title … url …")."""
     m = _SCRAPER.match(text)
@@ -294,11 +286,11 @@ def scraper_date(text: str) -> PartialDate | None:
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*$")
 _BY = re.compile(
-    r"^(?:(?:written|posted|words|text|story|opinion|analysis|commentary|reported)\s+by|by|byline|text|author(?:\(s\)|s)?)\s*:?\s+(?P<rest>.{3,160})$",
+    rf"^(?:{alternation('byline_leads')}\s+by|{alternation('byline_labels')})\s*:?\s+(?P<rest>.{{3,160}})$",
     re.IGNORECASE,
 )
 _ON_DATE = re.compile(r"\s+on\s+.*$")
-_SPLIT_OUTLET = re.compile(r"\s*(?:[|,;•·]|\s[-–—]\s|\bfor\b|\bat\b)\s*")
+_SPLIT_OUTLET = re.compile(rf"\s*(?:[|,;•·]|\s[-–—]\s|\b{alternation('byline_outlet_links')}\b)\s*")
 
 
 def _is_name(text: str) -> bool:
@@ -472,28 +464,22 @@ def is_by_line(text: str) -> bool:
     return _BY.match(text.strip()) is not None and byline(text) is not None
 
 
-def byline_name(text: str) -> str | None:
-    """The author's name if the paragraph is a byline naming one."""
-    b = byline(text)
-    return b.author if b and b.author else None
-
-
 def _is_role(text: str) -> bool:
     """A job title after a name ("Diplomatic Correspondent"): a few capitalised words, no sentence."""
     from .outlets import word_set
 
     tokens = text.split()
-    roles = word_set("byline_roles")
+    roles, connectors = word_set("byline_roles"), words_of("job_title_connectors")
     return 1 <= len(tokens) <= 6 and all(
-        t[:1].isupper() or t in ("of", "for", "and", "at", "&") or t.lower().strip(",") in roles for t in tokens
+        t[:1].isupper() or t in connectors or t.lower().strip(",") in roles for t in tokens
     )
 
 
 _BIO = re.compile(
-    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]+|al|el|bin|ibn|van|von|de|der|da)){1,4})\s+"
-    r"(?:(?:is|was|has been|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant|professor|director|head|editor|chief)\b"
-    r"|(?:covers|writes about|writes on|reports on|reports from|researches)\s)"
-)
+    rf"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]+|{alternation('name_particles')})){{1,4}})\s+"
+    rf"(?:{alternation('author_note_links', space=' ')}\s+{alternation('author_note_openers')}\b"
+    rf"|{alternation('author_note_beats', space=' ')}\s)"
+)  # case-sensitive: a name's particles are lower case, its words capitalised
 
 
 def bio_name(text: str) -> str | None:
@@ -538,13 +524,13 @@ def wire_dateline(text: str) -> Wire | None:
 
 
 _LABEL_OUTLET = re.compile(
-    r"^(?P<label>analysis|opinion|commentary|comment|news|feature|features|explainer|interview|editorial|world|asia|"
-    r"politics|perspective|column|blog|briefing|report)\s*[|•·/–—]\s*(?P<outlet>[A-Z][\w&.’' -]{1,50})$",
+    rf"^(?P<label>{alternation('section_labels')}|{alternation('section_labels_leading')})"
+    rf"\s*[|•·/–—]\s*(?P<outlet>[A-Z][\w&.’' -]{{1,50}})$",
     re.IGNORECASE,
 )
 _OUTLET_LABEL = re.compile(
-    r"^(?P<outlet>[A-Z][\w&.’' -]{1,50}?)\s*[|•·/–—]\s*(?:analysis|opinion|commentary|comment|news|feature|features|"
-    r"explainer|interview|editorial|perspective|column|blog|briefing|report|policy brief|policy memo)$",
+    rf"^(?P<outlet>[A-Z][\w&.’' -]{{1,50}}?)\s*[|•·/–—]\s*"
+    rf"(?:{alternation('section_labels')}|{alternation('section_labels_trailing', space=' ')})$",
     re.IGNORECASE,
 )
 

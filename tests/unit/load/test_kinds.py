@@ -1,7 +1,7 @@
 import pytest
 
 from russia_taliban.load.kinds import classify
-from russia_taliban.load.lines import bio_name, byline_name, is_chrome, is_date_line, wire_dateline
+from russia_taliban.load.lines import bio_name, is_chrome, wire_dateline
 from russia_taliban.load.split import split
 from russia_taliban.text.words import fewer_words, words
 from tests.unit.load.texts import BODY, BODY2
@@ -97,24 +97,6 @@ def test_chrome_patterns(line: str) -> None:
 )
 def test_chrome_patterns_leave_content_alone(line: str) -> None:
     assert not is_chrome(line)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [("25 April 2023", True), ("Published: 5 July 2024 14:32 GMT", True), ("Updated 18 April, 2022", True),
-     ("On 25 April 2023 talks were held.", False), ("April", False)],
-)  # fmt: skip
-def test_is_date_line(line: str, expected: bool) -> None:
-    assert is_date_line(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "name"),
-    [("By Jane Doe", "Jane Doe"), ("By Jane Doe | Reuters", "Jane Doe"), ("Piotr Żochowski", "Piotr Żochowski"),
-     ("Sophia Nina Burna-Asefi", "Sophia Nina Burna-Asefi"), ("What Lies Ahead?", None), ("Analysis", None)],
-)  # fmt: skip
-def test_byline_name(line: str, name: str | None) -> None:
-    assert byline_name(line) == name
 
 
 def test_bio_name() -> None:

@@ -3,16 +3,20 @@
 import pytest
 
 from russia_taliban.load.lines import (
+    bio_name,
     byline,
     date_stamp,
     dated_byline,
     is_name_list,
     is_nav,
     is_relative_stamp,
+    label_outlet,
     unglue,
     wire_dateline,
 )
 from russia_taliban.text.dates import PartialDate
+from russia_taliban.text.wordlists import wordlists
+from tests.unit.load.texts import BODY
 
 
 @pytest.mark.parametrize(
@@ -163,3 +167,131 @@ def test_name_lists(line: str, expected: bool) -> None:
 @pytest.mark.parametrize("line", ["All Journals", "Research Article", "Guest Author", "Latest Articles"])
 def test_site_chrome_of_two_capitalised_words_is_no_byline(line: str) -> None:
     assert byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("25 April 2023", True), ("Published: 5 July 2024 14:32 GMT", True), ("Updated 18 April, 2022", True),
+     ("On 25 April 2023 talks were held.", False), ("April", False)],
+)  # fmt: skip
+def test_a_date_line_is_a_date_with_at_most_a_label_and_a_time(line: str, expected: bool) -> None:
+    assert (date_stamp(line) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By Jane Doe", "Jane Doe"), ("By Jane Doe | Reuters", "Jane Doe"), ("Piotr Żochowski", "Piotr Żochowski"),
+     ("Sophia Nina Burna-Asefi", "Sophia Nina Burna-Asefi"), ("What Lies Ahead?", None), ("Analysis", None)],
+)  # fmt: skip
+def test_byline_authors(line: str, name: str | None) -> None:
+    b = byline(line)
+    assert (b.author if b else None) == name
+
+
+def test_author_notes_start_with_the_authors_name() -> None:
+    assert bio_name("Giorgio Cafiero is the CEO of Gulf State Analytics.") == "Giorgio Cafiero"
+    assert bio_name("Ursula von der Leyen has been the president of the commission.") == "Ursula von der Leyen"
+    assert bio_name(BODY) is None
+
+
+def test_wire_datelines() -> None:
+    wire = wire_dateline("MOSCOW, Oct 7 (Reuters) - Russia said on Monday")
+    assert wire is not None and (wire.date, wire.agency) == ("Oct 7", "Reuters")
+    assert wire_dateline(BODY) is None
+
+
+# The line patterns are built from data/wordlists.yaml: every word each list holds is recognised in its
+# place, so a word added to the file needs no change to the code.
+
+
+@pytest.mark.parametrize("label", wordlists()["date_labels"])
+def test_every_date_label_may_precede_a_date(label: str) -> None:
+    for line in (f"{label} 5 July 2024", f"{label.upper()}: 5 July 2024 14:32", f"First {label} 5 July 2024"):
+        stamp = date_stamp(line)
+        assert stamp is not None and stamp.date == PartialDate(2024, 7, 5), line
+
+
+@pytest.mark.parametrize("weekday", wordlists()["weekdays"])
+def test_every_weekday_may_stand_beside_a_date(weekday: str) -> None:
+    for line in (f"{weekday.title()} 5 July 2024", f"{weekday.title()}., 5 July 2024"):
+        assert date_stamp(line) is not None, line
+    assert date_stamp(f"{weekday}x 5 July 2024") is None  # a longer word is no weekday
+
+
+@pytest.mark.parametrize("zone", [*wordlists()["time_zones"], *wordlists()["us_time_zones"]])
+def test_every_time_zone_may_follow_the_time(zone: str) -> None:
+    assert date_stamp(f"5 July 2024 14:32 {zone}") is not None
+    assert date_stamp(f"5 July 2024 14:32 {zone}+3") is not None
+
+
+@pytest.mark.parametrize("zone", wordlists()["us_time_zones"])
+def test_a_slashed_date_beside_a_us_zone_is_month_first(zone: str) -> None:
+    stamp = date_stamp(f"07/03/2025 09:14 AM {zone}")
+    assert stamp is not None and stamp.date == PartialDate(2025, 7, 3)
+    stamp = date_stamp("07/03/2025 09:14 AM GMT")
+    assert stamp is not None and stamp.date == PartialDate(2025, 3, 7)
+
+
+@pytest.mark.parametrize("unit", wordlists()["time_units"])
+def test_every_time_unit_gives_an_age(unit: str) -> None:
+    assert is_relative_stamp(f"3 {unit} ago") and is_relative_stamp(f"Updated about 3 {unit} ago")
+    stamp = date_stamp(f"5 July 2024 · 3 {unit} ago")
+    assert stamp is not None and stamp.date == PartialDate(2024, 7, 5)
+
+
+@pytest.mark.parametrize("letter", wordlists()["stamp_unit_letters"])
+def test_unit_letters_give_an_age_only_standing_alone(letter: str) -> None:
+    assert is_relative_stamp(f"3{letter}")
+    assert date_stamp(f"5 July 2024 · 3 {letter} ago") is None
+
+
+@pytest.mark.parametrize("phrase", wordlists()["relative_stamp_phrases"])
+def test_ages_in_words_are_stamps(phrase: str) -> None:
+    assert is_relative_stamp(phrase.capitalize()) and is_relative_stamp(f"Posted {phrase}")
+    assert not is_relative_stamp(f"{phrase} the talks resumed")
+
+
+@pytest.mark.parametrize("document", wordlists()["document_types"])
+def test_a_documents_number_beside_its_date_is_part_of_the_stamp(document: str) -> None:
+    stamp = date_stamp(f"{document.upper()} No. 14 | JULY 2025")
+    assert stamp is not None and stamp.date == PartialDate(2025, 7)
+
+
+@pytest.mark.parametrize("lead", [*(f"{w} by" for w in wordlists()["byline_leads"]), *wordlists()["byline_labels"]])
+def test_every_byline_label_introduces_an_author(lead: str) -> None:
+    for line in (f"{lead} Lena Vogt", f"{lead.upper()}: Lena Vogt"):
+        b = byline(line)
+        assert b is not None and b.author == "Lena Vogt", line
+
+
+@pytest.mark.parametrize("link", wordlists()["byline_outlet_links"])
+def test_a_byline_names_the_outlet_after_its_link_word(link: str) -> None:
+    b = byline(f"By Lena Vogt {link} Reuters")
+    assert b is not None and (b.author, b.outlet) == ("Lena Vogt", "Reuters")
+
+
+@pytest.mark.parametrize("connector", wordlists()["job_title_connectors"])
+def test_a_job_title_after_a_name_may_hold_connectors(connector: str) -> None:
+    b = byline(f"Lena Vogt, Head {connector} Research")
+    assert b is not None and b.author == "Lena Vogt"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [*(f"{link} {opener}" for link in wordlists()["author_note_links"] for opener in wordlists()["author_note_openers"]),
+     *wordlists()["author_note_beats"]],
+)  # fmt: skip
+def test_every_author_note_opening_follows_a_name(opening: str) -> None:
+    assert bio_name(f"Lena Vogt {opening} Central Asia.") == "Lena Vogt"
+    assert bio_name(f"Lena Vogt {opening.upper()} Central Asia.") is None  # the words are matched as written
+
+
+@pytest.mark.parametrize(
+    ("label", "before", "after"),
+    [*((w, True, True) for w in wordlists()["section_labels"]),
+     *((w, True, False) for w in wordlists()["section_labels_leading"]),
+     *((w, False, True) for w in wordlists()["section_labels_trailing"])],
+)  # fmt: skip
+def test_section_labels_name_the_outlet_beside_them(label: str, before: bool, after: bool) -> None:
+    assert (label_outlet(f"{label.title()} | Kestrel Review") == "Kestrel Review") is before
+    assert (label_outlet(f"Kestrel Review | {label.title()}") == "Kestrel Review") is after
