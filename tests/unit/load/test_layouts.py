@@ -18,4 +18,4 @@ def test_development_layouts_meet_the_targets(name: str, fields: float) -> None:
 
 def test_the_scorer_names_the_sets_it_knows(capsys) -> None:
     assert main(["nonsense"]) == 2
-    assert "dev, dev2, dev3, test, test2" in capsys.readouterr().err
+    assert "dev, dev2, dev3, dev4, test, test2, test3" in capsys.readouterr().err
