@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import string
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from .test_outputs import cli
+from .test_outputs import build, cli
 
 pytestmark = pytest.mark.slow
 THEMES = ["security", "economics", "diplomacy", "humanitarian"]
@@ -56,3 +58,101 @@ def test_a_ten_thousand_article_corpus_exports_every_row(tmp_path: Path) -> None
         ), theme
     events = pd.read_csv(tmp_path / "tables" / "events.csv")
     assert events["article_id"].nunique() == n
+
+
+def _token() -> str:
+    """An unbroken 1,200-character tracking URL (no space, hyphen or other break opportunity)."""
+    rng = random.Random(16)
+    token = "https://track.example.com/r?u=" + "".join(
+        rng.choice(string.ascii_letters + string.digits) for _ in range(1170)
+    )
+    assert len(token) == 1200
+    return token
+
+
+TOKEN = _token()
+LONG_TOKEN_ARTICLE = f"""Moscow weighs wheat trade with the Taliban {TOKEN}
+
+By Jane Doe
+
+On 5 March 2024 Russia signed a wheat, fuel and trade deal with the Taliban, easing sanctions on exports and investment, see {TOKEN} for the text.
+
+The economic deal covers trade, sanctions relief, exports of fuel and wheat, and investment in transit routes.
+"""
+OTHER_ARTICLE = """Kremlin hosts Taliban envoys
+
+By John Roe
+
+The Kremlin hosted Taliban diplomats for talks on recognition, an embassy in Moscow and border security.
+"""
+WINDOW = 1280  # px: the width of a laptop browser window
+
+
+def cells_showing(page: str, text: str) -> str:
+    """The page with only the notebook cells whose text holds `text`: the same markup and stylesheet,
+    a fraction of the layout work (WeasyPrint takes seconds per cell when words may break anywhere)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(page)
+    for cell in tree.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " jp-Cell ")]'):
+        if text not in cell.text_content():
+            cell.getparent().remove(cell)
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def screen_layout(page: str, base: Path) -> tuple[list[tuple[float, str]], str]:
+    """Lay `page` out as a browser window would show it (WeasyPrint with the screen stylesheet, one page
+    `WINDOW` px wide): the right edge and tag of every box a reader could scroll to, and the laid-out
+    text in order (lines joined without a separator, so a token broken across lines reads whole).
+    Boxes inside `overflow: hidden` (the KWIC columns, clipped by design) cannot widen the page."""
+    from weasyprint import CSS, HTML
+
+    document = HTML(string=page, base_url=str(base), media_type="screen").render(
+        stylesheets=[CSS(string=f"@page {{ size: {WINDOW}px 6000px; margin: 0 }}")]
+    )
+    edges: list[tuple[float, str]] = []
+    texts: list[str] = []
+
+    def walk(box, clipped: bool) -> None:
+        if not clipped:
+            edges.append((box.position_x + box.margin_width(), getattr(box, "element_tag", "")))
+        texts.append(getattr(box, "text", ""))
+        hidden = getattr(box, "style", None) is not None and box.style["overflow"] == "hidden"
+        for child in getattr(box, "children", []):
+            walk(child, clipped or hidden)
+
+    for page_box in document.pages:  # the page box itself is the window
+        for child in page_box._page_box.children:
+            walk(child, False)
+    return edges, "".join(texts)
+
+
+@pytest.fixture(scope="module")
+def long_token_build(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("long-token") / "corpus"
+    corpus.mkdir()
+    (corpus / "token.txt").write_text(LONG_TOKEN_ARTICLE, encoding="utf-8")
+    (corpus / "other.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
+    out = corpus.parent / "reports"
+    done = build(out, corpus=corpus)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("page", "boxes"),
+    [
+        ("report.html", "the corpus and sources tables and the passages"),
+        ("themes/economics.html", "the passages and the dated events table"),
+    ],
+)
+def test_an_unbroken_1200_character_token_wraps_inside_the_window(
+    long_token_build: Path, page: str, boxes: str
+) -> None:
+    path = long_token_build / page
+    html = path.read_text(encoding="utf-8")
+    assert html.count(TOKEN) >= 2, boxes  # shown in full, not shortened away
+    edges, text = screen_layout(cells_showing(html, TOKEN[:60]), path)
+    assert text.count(TOKEN) == html.count(TOKEN)  # laid out in full (in pieces), wherever it is shown
+    widest = max(edges)
+    assert widest[0] <= WINDOW, f"a <{widest[1]}> box reaches {widest[0]:.0f} px in a {WINDOW} px window ({boxes})"
