@@ -9,7 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from .test_outputs import build, cli
+from russia_taliban.build import outdir
+
+from ..conftest import copy_reports, published
+from .test_outputs import build, cli, one_line
 
 pytestmark = pytest.mark.slow
 THEMES = ["security", "economics", "diplomacy", "humanitarian"]
@@ -156,3 +159,16 @@ def test_an_unbroken_1200_character_token_wraps_inside_the_window(
     assert text.count(TOKEN) == html.count(TOKEN)  # laid out in full (in pieces), wherever it is shown
     widest = max(edges)
     assert widest[0] <= WINDOW, f"a <{widest[1]}> box reaches {widest[0]:.0f} px in a {WINDOW} px window ({boxes})"
+
+
+def test_a_build_while_another_holds_the_lock_is_refused_not_called_up_to_date(
+    long_token_build: Path, tmp_path: Path
+) -> None:
+    reports = copy_reports(long_token_build, tmp_path / "reports")
+    before = published(reports)
+    with outdir.locked(reports):  # as a build in progress holds it, for its whole run
+        done = build(reports, corpus=long_token_build.parent / "corpus")
+    one_line(done, "another build is writing to this folder", "wait for it to finish")
+    assert "up to date" not in done.stderr and published(reports) == before
+    again = build(reports, corpus=long_token_build.parent / "corpus")  # the lock released: nothing changed
+    assert again.returncode == 0 and "is up to date" in again.stderr, again.stderr
