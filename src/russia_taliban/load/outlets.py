@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..resources import package_words, package_yaml
-from ..text.wordlists import agencies
+from ..text.wordlists import agencies, alternation, words_of
 
 
 def outlet_data() -> dict[str, Any]:
@@ -72,16 +72,14 @@ def _title_case(name: str) -> str:
     """A name in capitals ("KESTREL CENTRE FOR EURASIAN SECURITY") as it is written; others unchanged."""
     if not name.isupper() or len(name.split()) < 2:
         return name
-    small = {"of", "for", "and", "the", "on", "in", "de"}
+    small = words_of("outlet_connectors")
     return " ".join(w.lower() if i and w.lower() in small else w.capitalize() for i, w in enumerate(name.split()))
 
 
 _DOMAIN = re.compile(
-    r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|io|news|media|"
-    r"ru|af|pk|in|uz|kz|kg|tj|tm|az|ir|tr|cn|uk|de|fr|eu|edu|gov|int|co|me|tv|am|ge))/?$",
+    rf"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.{alternation('top_level_domains')})/?$",
     re.IGNORECASE,
 )
-_CONNECTORS = {"of", "for", "and", "&", "on", "the", "de", "in"}
 _PARTS = re.compile(r"\s+[-–—|•·]\s+|\s*\|\s*")
 
 
@@ -94,6 +92,8 @@ def masthead_outlet(line: str) -> str | None:
     if not text or len(text) > 90:
         return None
     parts = [p for p in _PARTS.split(text) if p]
+    if not parts:
+        return None  # a line of separators only ("|")
     if len(parts) > 1 and any(len(p.split()) > 4 for p in parts[1:]):
         return None  # "Headline — Foreign Ministry": a headline naming its source, not a masthead
     for part in (parts[0], parts[-1]):
@@ -112,34 +112,35 @@ def outlet_shaped(text: str) -> bool:
     words = text.strip().split()
     if not 1 <= len(words) <= 9 or re.search(r"[.,;:!?\"“”‘()]|’(?!s\b)", text):
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words):
+    connectors = words_of("outlet_connectors")
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in connectors for w in words):
         return False
-    if words[0].lower() in _CONNECTORS - {"the"} or words[-1].lower() in _CONNECTORS:
+    if (words[0].lower() in connectors and words[0].lower() != "the") or words[-1].lower() in connectors:
         return False
     if words[0].lower() in word_set("byline_roles"):
         return False  # "Staff Reporter", "Senior Correspondent": a byline, not a publisher
     nav = word_set("nav_words")
-    if all(w.lower() in nav or w.lower() in _CONNECTORS for w in words):
+    if all(w.lower() in nav or w.lower() in connectors for w in words):
         return False  # "World News", "Business & Economy": a section, not a publisher
-    nouns = word_set("outlet_nouns")
+    nouns, tail_links = word_set("outlet_nouns"), words_of("outlet_tail_links")
     head = words
     for i, w in enumerate(words):
-        if i and w.lower() in ("of", "for", "on"):
+        if i and w.lower() in tail_links:
             head = words[:i]
             break
     return len(words) >= 2 and head[-1].lower() in nouns
 
 
 _WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*)"  # a capitalised word or initial ("Henry L."); dots only inside ("Kun.uz")
-_NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|and|&|on|the|de)\s+)*{_WORD}){{0,7}})"
+_NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{alternation('outlet_name_links')}\s+)*{_WORD}){{0,7}})"
 _STATEMENTS = [
     # repost and syndication notes first: they name the original publisher
     rf"(?i:\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:in|on|by|at|with))\s+{_NAME}",
-    rf"(?i:\b(?:republished|reposted|reprinted|syndicated|forwarded)\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
-    rf"^(?i:source|via|courtesy(?: of)?|published in)\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
+    rf"(?i:\b{alternation('repost_verbs')}\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
+    rf"^(?i:{alternation('source_labels', space=' ')})\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
     # the site's own lines
     rf"^(?i:©|\(c\)|copyright|\s)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[\s,]*)?{_NAME}",
-    rf"(?i:\b(?:views|beliefs|policies|position)\b)[^.]*?\bof\s+{_NAME}\s*\.?\s*$",
+    rf"(?i:\b{alternation('disclaimer_nouns')}\b)[^.]*?\bof\s+{_NAME}\s*\.?\s*$",
     rf"^(?i:support|back)\s+{_NAME}\s*[!.]",
     rf"^(?i:(?:a )?message from)\s+{_NAME}\s*:",
     rf"^(?i:more\s+(?:\w+\s+){{0,2}}from)\s+{_NAME}\s*$",
@@ -172,18 +173,22 @@ def statement_outlet(line: str, *, reposts_only: bool = False) -> str | None:
 def _trim(name: str) -> str:
     """A matched name without what follows the publisher: "Eurasia Today and" -> "Eurasia Today"."""
     words = name.rstrip(".,").split()
-    while words and words[-1].lower() in _CONNECTORS:
+    connectors, tails = words_of("outlet_connectors"), words_of("copyright_tails")
+    while words and words[-1].lower() in connectors:
         words.pop()
     while len(words) > 1 and re.fullmatch(r"[\d–-]+", words[-1]):
         words.pop()  # "© The Northern Chronicle 2021"
     for i, w in enumerate(words):
-        if w.lower() in ("all", "rights") and i:  # "Copyright 2022 The Eurasian Herald All Rights Reserved"
+        if w.lower() in tails and i:  # "Copyright 2022 The Eurasian Herald All Rights Reserved"
             words = words[:i]
             break
     return " ".join(words).rstrip(".,")
 
 
-_SHARE = re.compile(r"(?i:\b(?:share|tweet|e-?mail|print|copy link|follow us|like us|subscribe)\b)")
+_SHARE = re.compile(rf"(?i:\b{alternation('share_buttons', space=' ')}\b)")
+_CAPITALISED_RUN = re.compile(
+    rf"[A-Z][\w&.’'/-]*(?:\s+(?:{alternation('outlet_mention_links')})?\s*[A-Z][\w&.’'/-]*){{0,5}}"
+)  # up to six capitalised words, with the connectors a known outlet's name may hold
 
 
 def mentioned_outlet(line: str) -> str | None:
@@ -193,7 +198,7 @@ def mentioned_outlet(line: str) -> str | None:
     """
     if _SHARE.search(line):
         return None
-    for m in re.finditer(r"[A-Z][\w&.’'/-]*(?:\s+(?:of|for|&|the|and)?\s*[A-Z][\w&.’'/-]*){0,5}", line):
+    for m in _CAPITALISED_RUN.finditer(line):
         words = re.sub(r"[’']s\b", "", m.group()).split()
         for n in range(len(words), 0, -1):
             for start in range(len(words) - n + 1):

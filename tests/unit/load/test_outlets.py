@@ -2,7 +2,15 @@
 
 import pytest
 
-from russia_taliban.load.outlets import canonical, known_outlet, masthead_outlet, mentioned_outlet, statement_outlet
+from russia_taliban.load.outlets import (
+    canonical,
+    known_outlet,
+    masthead_outlet,
+    mentioned_outlet,
+    outlet_shaped,
+    statement_outlet,
+)
+from russia_taliban.text.wordlists import wordlists
 
 
 @pytest.mark.parametrize(
@@ -79,3 +87,78 @@ def test_known_outlets_named_in_a_line_but_not_share_buttons(line: str, outlet: 
 def test_canonical_names_drop_possessives_and_stops() -> None:
     assert canonical("AP’s") == "Associated Press"
     assert canonical("Example Review.") == "Example Review"
+
+
+@pytest.mark.parametrize("line", ["|", " | ", "| |", "—"])
+def test_a_line_of_separators_is_no_masthead(line: str) -> None:
+    assert masthead_outlet(line) is None  # "|" once raised IndexError and stopped the whole load
+
+
+# The outlet rules are built from data/wordlists.yaml: each word of a list works in its place.
+
+
+@pytest.mark.parametrize("tld", wordlists()["top_level_domains"])
+def test_every_listed_domain_ending_makes_a_masthead(tld: str) -> None:
+    assert masthead_outlet(f"kestrel-review.{tld}") == f"kestrel-review.{tld}"
+    assert masthead_outlet(f"https://www.Kestrel-Review.{tld.upper()}/") == f"kestrel-review.{tld}"
+    assert masthead_outlet(f"kestrel-review.{tld}x") is None
+
+
+@pytest.mark.parametrize("connector", wordlists()["outlet_connectors"])
+def test_connectors_may_stand_inside_an_outlets_name_but_not_at_its_end(connector: str) -> None:
+    assert outlet_shaped(f"Kestrel Review {connector} Eurasian Review")
+    assert not outlet_shaped(f"Kestrel Review {connector}")
+    assert (
+        canonical(f"KESTREL REVIEW {connector.upper()} EURASIAN REVIEW")
+        == f"Kestrel Review {connector} Eurasian Review"
+    )
+
+
+@pytest.mark.parametrize("link", wordlists()["outlet_tail_links"])
+def test_an_outlet_noun_may_come_before_the_names_tail(link: str) -> None:
+    assert outlet_shaped(f"Kestrel Institute {link} Eurasian Peace")
+
+
+@pytest.mark.parametrize("link", wordlists()["outlet_name_links"])
+def test_a_repost_note_names_an_outlet_with_its_connectors(link: str) -> None:
+    assert statement_outlet(f"This article was first published by Kestrel {link} Eurasia.") == f"Kestrel {link} Eurasia"
+
+
+@pytest.mark.parametrize("verb", wordlists()["repost_verbs"])
+def test_every_repost_verb_names_the_original_publisher(verb: str) -> None:
+    assert statement_outlet(f"{verb.capitalize()} from Kestrel Review.", reposts_only=True) == "Kestrel Review"
+
+
+@pytest.mark.parametrize("label", wordlists()["source_labels"])
+def test_every_source_label_names_the_publisher(label: str) -> None:
+    assert statement_outlet(f"{label.capitalize()}: Kestrel Review") == "Kestrel Review"
+    assert statement_outlet(f"{label.upper()} Kestrel Review.") == "Kestrel Review"
+
+
+@pytest.mark.parametrize("noun", wordlists()["disclaimer_nouns"])
+def test_a_disclaimer_names_the_outlet_it_speaks_for(noun: str) -> None:
+    line = f"The {noun} expressed here are the author's own and not those of Kestrel Review."
+    assert statement_outlet(line) == "Kestrel Review"
+
+
+@pytest.mark.parametrize("tail", wordlists()["copyright_tails"])
+def test_a_copyright_line_names_the_outlet_without_its_tail(tail: str) -> None:
+    assert statement_outlet(f"© 2022 Kestrel Review {tail.title()} Reserved") == "Kestrel Review"
+
+
+@pytest.mark.parametrize("button", wordlists()["share_buttons"])
+def test_a_share_button_names_a_platform_not_the_publisher(button: str) -> None:
+    assert mentioned_outlet("Read more on the BBC website") == "BBC"
+    assert mentioned_outlet(f"{button.title()} on the BBC website") is None
+
+
+def test_a_known_outlet_is_found_with_its_connectors_inside_a_sentence() -> None:
+    assert mentioned_outlet("He told the Voice of America on Monday.") == "Voice of America"
+
+
+@pytest.mark.parametrize("link", wordlists()["outlet_mention_links"])
+def test_the_words_of_a_name_in_a_sentence_are_read_across_its_connectors(link: str) -> None:
+    from russia_taliban.load.outlets import _CAPITALISED_RUN
+
+    assert _CAPITALISED_RUN.fullmatch(f"Kestrel {link} Review")
+    assert not _CAPITALISED_RUN.fullmatch(f"Kestrel {link}x Review")
