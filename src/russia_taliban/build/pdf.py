@@ -16,20 +16,26 @@ same nbconvert export with the JupyterLab stylesheet swapped for `templates/rt_p
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import html
 import logging
 import os
+import pickle
 import re
+import signal
+import struct
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from importlib import util
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import nbformat
@@ -391,6 +397,180 @@ def _font_timestamps(created: datetime | None) -> Iterator[None]:
 
 def write_pdf(page: str, path: Path, *, author: str = "russia-taliban", created: datetime | None = None) -> PdfResult:
     """Print `page` (HTML) to `path`. Identical `page`, `author` and `created` give identical bytes."""
+    return _warn(_print(page, path, author=author, created=created))
+
+
+def write_pdf_apart(
+    page: str, path: Path, *, author: str = "russia-taliban", created: datetime | None = None
+) -> PdfResult:
+    """`write_pdf` in a printing process of its own, so that several PDFs print at once on several cores.
+
+    WeasyPrint is pure Python past Pango: on the build's threads the PDFs took turns on one core (the
+    GIL) and slowed the threads waiting on kernels. The bytes are the same as `write_pdf`'s; the
+    missing-glyph warning is logged here, in the caller's process, where the build's handlers are.
+    """
+    printer = _PRINTERS.take()
+    try:
+        result = printer.print(page, path, author, created)
+    except PrinterError:
+        _PRINTERS.discard(printer)
+        raise
+    _PRINTERS.give_back(printer)
+    return _warn(result)
+
+
+class PrinterError(RuntimeError):
+    """The printing process could not print (render.to_pdf turns it into one line for the user)."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.fix = fix
+
+
+PRINTERS = 2  # printing processes at most (each holds one document's layout: 200-400 MB for the report)
+_LENGTH = struct.Struct(">Q")
+
+
+class _Printer:
+    """One printing process: `python -c` running `serve()`, fed pickled jobs on stdin, answering on stdout.
+
+    A plain subprocess, not multiprocessing: its `spawn` re-runs the caller's main script in the
+    child (a user's unguarded script would build again there), and `fork` is unsafe beside threads.
+    The process imports WeasyPrint as it starts, while the first page's HTML is still being made.
+    """
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from russia_taliban.build.pdf import serve; serve()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    def print(self, page: str, path: Path, author: str, created: datetime | None) -> PdfResult:
+        assert self.process.stdin and self.process.stdout
+        try:
+            _send(self.process.stdin, (page, str(path), author, created))
+            answer = _receive(self.process.stdout)
+        except (OSError, EOFError):
+            answer = None
+        if isinstance(answer, PdfResult):
+            return answer
+        if isinstance(answer, tuple):  # (what, fix) from the printing process
+            raise PrinterError(*answer)
+        raise PrinterError(f"PDF failed: the process printing {path.name} stopped", "free some memory and build again")
+
+    def close(self) -> None:
+        with suppress(OSError):
+            if self.process.stdin:
+                self.process.stdin.close()  # the process ends at the end of its input
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+
+
+class _Printers:
+    """Up to PRINTERS printing processes, started on first use and reused for the rest of the run (each pays
+    its interpreter and WeasyPrint's import, about a second, once); closed when the interpreter exits."""
+
+    def __init__(self) -> None:
+        self._idle: list[_Printer] = []
+        self._started = 0
+        self._free = threading.Condition()
+
+    def take(self) -> _Printer:
+        with self._free:
+            while not self._idle and self._started >= max(1, min(PRINTERS, os.cpu_count() or 1)):
+                self._free.wait()
+            if self._idle:
+                return self._idle.pop()
+            self._started += 1
+        try:
+            return _Printer()
+        except OSError:
+            self._forget()
+            raise
+
+    def give_back(self, printer: _Printer) -> None:
+        with self._free:
+            self._idle.append(printer)
+            self._free.notify()
+
+    def discard(self, printer: _Printer) -> None:
+        """A printer that failed: closed, and its place free for a new one."""
+        printer.close()
+        self._forget()
+
+    def _forget(self) -> None:
+        with self._free:
+            self._started -= 1
+            self._free.notify()
+
+    def close(self) -> None:
+        with self._free:
+            idle, self._idle = self._idle, []
+            self._started -= len(idle)
+        for printer in idle:
+            printer.close()
+
+
+_PRINTERS = _Printers()
+atexit.register(_PRINTERS.close)
+
+
+def _send(stream: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError
+    (size,) = _LENGTH.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)  # our own process's answer, on our own pipe
+
+
+def serve() -> None:
+    """The printing process: print each job read from stdin, answer each on stdout, until stdin closes.
+
+    Ctrl-C is left to the build (it stops and cleans up); the answer to a job that cannot be printed
+    is (what, fix), so the build still says it in one line.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    jobs, answers = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing printed by a library may corrupt the answers
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        broken: tuple[str, str] | None = (f"PDF failed: WeasyPrint cannot load a system library ({exc})",
+                                          "install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)")  # fmt: skip
+    else:
+        broken = None
+    while True:
+        try:
+            page, path, author, created = _receive(jobs)
+        except EOFError:
+            return
+        _send(answers, broken or _print(page, Path(path), author=author, created=created))
+
+
+def _warn(result: PdfResult) -> PdfResult:
+    if result.missing:
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(result.missing)[:12])
+        more = f" and {len(result.missing) - 12} more" if len(result.missing) > 12 else ""
+        LOG.warning(f"warning: {result.path.name}: no installed font has {shown}{more}; drawn as empty boxes")
+    return result
+
+
+def _print(page: str, path: Path, *, author: str, created: datetime | None) -> PdfResult:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -407,9 +587,4 @@ def write_pdf(page: str, path: Path, *, author: str = "russia-taliban", created:
         with _font_timestamps(created):
             data = document.write_pdf(pdf_identifier=identifier, optimize_images=False)
     path.write_bytes(data)
-    result = PdfResult(path, len(document.pages), log.missing, fetcher.refused)
-    if result.missing:
-        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(result.missing)[:12])
-        more = f" and {len(result.missing) - 12} more" if len(result.missing) > 12 else ""
-        LOG.warning(f"warning: {path.name}: no installed font has {shown}{more}; drawn as empty boxes")
-    return result
+    return PdfResult(path, len(document.pages), log.missing, fetcher.refused)

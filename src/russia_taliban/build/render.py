@@ -108,11 +108,9 @@ def to_pdf(nb: nbformat.NotebookNode, path: Path, *, toc: bool | None = None) ->
 
     if not pdf.available():
         raise PdfToolsMissingError(pdf_install_hint())
-    try:
-        import weasyprint  # noqa: F401  (loads Pango, HarfBuzz and fontconfig from the machine)
-    except OSError as exc:
-        raise PdfToolsMissingError(f"PDF failed: WeasyPrint cannot load a system library ({exc})",
-                                   fix="install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)") from None  # fmt: skip
     show_toc = bool(nb.metadata.get("toc")) if toc is None else toc
-    pdf.write_pdf(pdf.print_html(nb, toc=show_toc), path, created=pdf.creation_date(nb))
+    try:  # the HTML here, where nbconvert is loaded already; the printing in a process of its own
+        pdf.write_pdf_apart(pdf.print_html(nb, toc=show_toc), path, created=pdf.creation_date(nb))
+    except pdf.PrinterError as exc:
+        raise PdfToolsMissingError(str(exc), fix=exc.fix) from None
     return path

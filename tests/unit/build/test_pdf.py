@@ -234,3 +234,42 @@ def test_a_title_block_only_where_the_page_does_not_open_with_its_title(
 ) -> None:
     done = pdf.finish_html(PAGE.format(css="", body=body), title="Theme: security", toc=toc)
     assert ('class="rt-title-block"' in done) is title_block
+
+
+def test_printing_apart_gives_the_bytes_and_the_warning_of_printing_here(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    created = datetime(2025, 7, 3, tzinfo=UTC)
+    doc = page("<h1>Chapter</h1><p>Żochowski 中文 \ue000</p>")
+    with caplog.at_level(logging.WARNING, logger="russia_taliban.pdf"):
+        here = pdf.write_pdf(doc, tmp_path / "here.pdf", created=created)
+        apart = pdf.write_pdf_apart(doc, tmp_path / "apart.pdf", created=created)
+    assert apart.path.read_bytes() == here.path.read_bytes()
+    assert (apart.pages, apart.missing, apart.refused) == (here.pages, here.missing, here.refused)
+    lines = [r.getMessage() for r in caplog.records if r.name == "russia_taliban.pdf"]
+    assert lines == [f"warning: {name}: no installed font has \ue000 (U+E000); drawn as empty boxes"
+                     for name in ("here.pdf", "apart.pdf")]  # fmt: skip
+
+
+def test_pdfs_printed_from_several_threads_share_at_most_the_allowed_processes(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = {f"{n}.pdf": page(f"<h1>Chapter {n}</h1>" + "<p>words</p>" * n) for n in range(1, 6)}
+    with ThreadPoolExecutor(4) as threads:
+        results = list(threads.map(lambda name: pdf.write_pdf_apart(docs[name], tmp_path / name), docs))
+    assert [r.path.name for r in results] == list(docs)
+    assert all(pypdf.PdfReader(r.path).pages for r in results)
+    assert pdf._PRINTERS._started <= pdf.PRINTERS
+
+
+def test_a_printing_process_that_died_is_one_clear_error_and_is_replaced(tmp_path: Path) -> None:
+    doc = page("<p>x</p>")
+    pdf.write_pdf_apart(doc, tmp_path / "first.pdf")  # a printing process is idle now
+    printer = pdf._PRINTERS.take()
+    printer.process.kill()
+    printer.process.wait()
+    pdf._PRINTERS.give_back(printer)
+    with pytest.raises(pdf.PrinterError, match=r"the process printing lost\.pdf stopped"):
+        pdf.write_pdf_apart(doc, tmp_path / "lost.pdf")
+    assert not (tmp_path / "lost.pdf").exists()
+    assert pdf.write_pdf_apart(doc, tmp_path / "again.pdf").pages == 1
