@@ -1,8 +1,8 @@
 """Join the writers' texts, the coders' codes and the frozen split into the package's validation files.
 
 Run from the repository root: `python data/coding/merge.py`. Deterministic; re-running gives the same files.
-Gold codes are the primary coder's (coder1 for writer B's articles, coder2 for writer A's); coder3's
-independent double coding of a sample gives the human-human agreement figures.
+Gold codes are each writer's primary coder's (PRIMARY below); coder3's independent double coding of a
+sample gives the human-human agreement figures.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parents[1] / "src" / "russia_taliban" / "data" / "coding"
 THEMES = ("security", "economics", "diplomacy", "humanitarian")
+#: Whose codes are the gold standard for each writer's articles (every coder coded blind).
+PRIMARY = {"writer_a": "coder2", "writer_b": "coder1", "writer_c": "coder4", "writer_d": "coder5"}
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -43,9 +45,9 @@ def f1(gold: list[int], other: list[int]) -> tuple[float, float]:
 
 def main() -> None:
     split = {r["article_id"]: r["split"] for r in csv.DictReader((HERE / "split.csv").open(encoding="utf-8"))}
-    texts = rows("writer_a.csv") + rows("writer_b.csv")
-    gold = {(r["article_id"], r["position"]): r for r in rows("coder1.csv") + rows("coder2.csv")}
-    quotes = rows("quotes_coder1.csv") + rows("quotes_coder2.csv")
+    texts = [t for writer in PRIMARY for t in rows(f"{writer}.csv")]
+    gold = {(r["article_id"], r["position"]): r for coder in PRIMARY.values() for r in rows(f"{coder}.csv")}
+    quotes = [q for coder in PRIMARY.values() for q in rows(f"quotes_{coder}.csv")]
     fields = ["article_id", "position", "register", "year", "kind", "text", *THEMES, "note"]
     for part in ("dev", "test"):
         records = []

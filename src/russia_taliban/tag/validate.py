@@ -1,15 +1,15 @@
 """How well the theme tags agree with human coding: precision, recall and F1 per theme and split.
 
-The coding ships in `data/coding/` (provenance in data/coding/README.md): 40 articles by two
+The coding ships in `data/coding/` (provenance in data/coding/README.md): articles by four
 independent writers, coded blind, split by article before any tuning into a development split
-(`coded_dev.csv`, 27 articles) and a frozen test split (`coded_test.csv`, 13 articles); the seeds'
+(`coded_dev.csv`) and a frozen test split (`coded_test.csv`, a third of each writer's articles); the seeds'
 coding (`seeds.csv`), forty older held-out paragraphs (`heldout.csv`), and a human-human agreement
 table (`agreement.csv`: a third coder against the first two). `validation` returns one tidy row per
 theme and split, computed from those files and the lexicon actually used:
 
 - `test`: the tagger as shipped (models trained on the whole development split) on the test split;
 - `dev_loao`: leave one article out on the development split: each article tagged by models
-  trained on the other 26 (for a rule theme, the rule as it stands);
+  trained on the others (for a rule theme, the rule as it stands);
 - `seeds`, `heldout`: the tagger as shipped on the older sets (the seeds were read while the
   lexicon was written, so that figure is in-sample for the terms);
 - `human`: the human-human agreement, the ceiling the tagger is measured against.
@@ -35,8 +35,8 @@ from .themes import rule_design, tag_themes
 
 TIDY_COLUMNS = ["theme", "split", "paragraphs", "articles", "positives", "precision", "recall", "f1", "source"]
 SPLITS = {
-    "test": "frozen test split (13 articles), tagger as shipped",
-    "dev_loao": "development split (27 articles), leave one article out",
+    "test": "frozen test split, tagger as shipped",
+    "dev_loao": "development split, leave one article out",
     "seeds": "seed articles' coding (lexicon written alongside)",
     "heldout": "40 older held-out paragraphs",
     "human": "human-human agreement (third coder vs first two)",

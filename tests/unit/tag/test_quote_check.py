@@ -37,7 +37,7 @@ def test_accuracy_counts_named_speakers_and_quotes_split_badly() -> None:
 
 def test_coded_paragraph_ids_follow_the_loader() -> None:
     frame = coded_paragraphs("dev")
-    assert frame.paragraph_id.str.fullmatch(r"[ab]\d\d-\d{3}").all()
+    assert frame.paragraph_id.str.fullmatch(r"[a-d]\d\d-\d{3}").all()
 
 
 def test_dev_split_named_speakers_reach_the_target() -> None:
