@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text.normalise import fold
+from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .lines import (
     bio_name,
@@ -39,8 +40,9 @@ CONTENT_KINDS = ("title", "standfirst", "heading", "body")
 
 _QUOTED = re.compile(r"^\s*[\"“‘'].{20,}[\"”’']\s*[.,]?\s*$", re.DOTALL)
 _CAPTION = re.compile(
-    r"\[[^\]]{2,40}\]\s*$|\((?:photo|image|credit|source|file photo)\b[^)]*\)\s*$|^(?:photo|image|picture|file photo)\s*[:|]"
-    r"|\.(?:jpe?g|png|gif|webp)\b|/\s*(?:getty images|afp|reuters|ap|tass|epa|anadolu)\s*$",
+    rf"\[[^\]]{{2,40}}\]\s*$|\({alternation('caption_credits', space=' ')}\b[^)]*\)\s*$"
+    rf"|^{alternation('caption_labels', space=' ')}\s*[:|]|\.{alternation('image_extensions')}\b"
+    rf"|/\s*{alternation('photo_agencies', space=' ')}\s*$",
     re.IGNORECASE,
 )
 _VIDEO = re.compile(r"(?:^|\s)\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$|^video\s*[:|]", re.IGNORECASE)
@@ -216,7 +218,7 @@ def _classify_late_bylines(paragraphs: list[Paragraph]) -> None:
                 return
 
 
-_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|&|and|of|the|on))*$")
+_NAME_LIKE = re.compile(rf"^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|{alternation('site_name_connectors')}))*$")
 
 
 def _rechoose_name_title(paragraphs: list[Paragraph]) -> None:
@@ -328,7 +330,7 @@ def _classify_body(paragraphs: list[Paragraph]) -> None:
             p.kind = "heading"
 
 
-_CONTENTS = re.compile(r"^(?:table of )?contents:?$|^in this (?:briefing|issue|report|article):?$", re.IGNORECASE)
+_CONTENTS = re.compile(rf"^{alternation('contents_labels', space=' ')}:?$", re.IGNORECASE)
 
 
 def _classify_contents(paragraphs: list[Paragraph]) -> None:

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text.dates import PartialDate, find_dates, resolve
+from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .kinds import is_caption
 from .lines import bio_name, byline, date_stamp, dated_byline, label_outlet, scraper_date, wire_dateline
@@ -293,4 +294,4 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
 
 
 _SENDER = re.compile(r"^from:\s*(?P<name>[^<@]{2,60}?)\s*<[^>]+>\s*$", re.IGNORECASE)
-_CREDIT = re.compile(r"^(?:photo|image|picture|credit|source|video)s?\b|.*\b(?:photograph|photo|image)s?\s*[:,]", re.I)
+_CREDIT = re.compile(rf"^{alternation('credit_labels')}s?\b|.*\b{alternation('photo_words')}s?\s*[:,]", re.I)

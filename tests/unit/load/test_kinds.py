@@ -1,8 +1,9 @@
 import pytest
 
-from russia_taliban.load.kinds import classify
+from russia_taliban.load.kinds import classify, is_caption
 from russia_taliban.load.lines import bio_name, is_chrome, wire_dateline
 from russia_taliban.load.split import split
+from russia_taliban.text.wordlists import wordlists
 from russia_taliban.text.words import fewer_words, words
 from tests.unit.load.texts import BODY, BODY2
 
@@ -232,3 +233,34 @@ def test_a_heading_of_section_names_in_the_text_is_not_a_menu() -> None:
 def test_a_short_title_case_headline_keeps_its_place_above_its_subtitle() -> None:
     got = kinds(f"Moscow's Afghan Gambit\nWhy The Kremlin Courts The Taliban\nBy Jane Doe\n5 May 2024\n{BODY}\n{BODY2}")
     assert got[0] == ("title", "Moscow's Afghan Gambit")
+
+
+# Captions, contents headings and site names are read with data/wordlists.yaml's lists: every word works.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [*(f"{w.title()}: Jane Doe" for w in wordlists()["caption_labels"]),
+     *(f"Women wait for aid in Kabul ({w.title()}: Jane Doe)" for w in wordlists()["caption_credits"]),
+     *(f"kabul-talks-2024.{w}" for w in wordlists()["image_extensions"]),
+     *(f"Women wait for aid in Kabul / {w.title()}" for w in wordlists()["photo_agencies"])],
+)  # fmt: skip
+def test_every_listed_caption_form_is_a_caption(line: str) -> None:
+    assert is_caption(line) and is_caption(line.upper())
+
+
+@pytest.mark.parametrize(
+    "line", ["Women wait for aid in Kabul", "Photographers wait in Kabul", "Moscow hosts the talks (again)"]
+)
+def test_sentences_are_not_captions(line: str) -> None:
+    assert not is_caption(line)
+
+
+@pytest.mark.parametrize("label", wordlists()["contents_labels"])
+def test_every_contents_heading_opens_a_table_of_contents(label: str) -> None:
+    got = kinds(
+        f"Briefing by the Ministry's spokeswoman on current issues\n9 July 2025 20:47\n{label.capitalize()}:\n"
+        "On recognition of the Islamic Emirate of Afghanistan\nOn the situation elsewhere\n"
+        f"On recognition of the Islamic Emirate of Afghanistan\n{BODY}\n{BODY2}"
+    )
+    assert [k for k, _ in got][2:6] == ["boilerplate", "boilerplate", "boilerplate", "heading"]

@@ -6,6 +6,7 @@ from russia_taliban.load.kinds import classify
 from russia_taliban.load.split import split
 from russia_taliban.load.stated import Stated, glued_title, reporting_credit, stated_metadata
 from russia_taliban.text.dates import PartialDate
+from russia_taliban.text.wordlists import wordlists
 from tests.unit.load.texts import BODY, BODY2
 
 
@@ -146,3 +147,15 @@ def test_a_journal_history_line_gives_the_published_date() -> None:
                "Pages 3-21 | Received 02 Feb 2023, Accepted 10 Oct 2023, Published online: 05 Nov 2023",
                "", BODY, "", BODY2)  # fmt: skip
     assert (got.author, got.published) == ("Lena Vogt and Omar Daud", PartialDate(2023, 11, 5))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [*(f"{w.title()}s: Reuters" for w in wordlists()["credit_labels"]),
+     *(f"Women wait for aid in Kabul. {w.title()}: Reuters" for w in wordlists()["photo_words"])],
+)  # fmt: skip
+def test_an_outlet_named_in_a_photo_credit_is_not_the_publisher(credit: str) -> None:
+    assert read("Russia courts the Taliban", "By Jane Doe", BODY, BODY2, credit).outlet == ""
+    assert read("Russia courts the Taliban", "By Jane Doe", BODY, BODY2, "Listen to Reuters on the radio").outlet == (
+        "Reuters"
+    )
