@@ -99,3 +99,39 @@ def test_the_anchored_date_finder_agrees_with_the_plain_scan() -> None:
 )
 def test_numeric_dates_are_day_first_unless_only_month_first_is_a_date(text: str, iso: str) -> None:
     assert [d.date.iso for d in find_dates(text)] == [iso]
+
+
+_PIECES = [
+    "in", "since", "by", "until", "of", "early", "mid", "late", "endof", "spring", "winter", "during",
+    "May", "may", "MAY", "March", "march", "Sept", "sept.", "Dec.", "december", "Jun", "july", "Aug", "ſep", "AUGUſT",
+    "Aprıl", "Apr", "5", "05", "31st", "2021", "1999", "2025-07", "2025-07-04", "30.12.2024", "12/30/2024", "2025/04/18",
+    "10,000", "troops", "per", "%", "km", "the", "decided", "market", "Mayor", "Octopus", "novel", "within", "x",
+    "’", "“", "—", "(", ")", ",", ".", "-", "--", "/", "é", "K", "İ",
+]  # fmt: skip
+_GAPS = [" ", " ", " ", "  ", "-", " - ", "\n", "", "\t", " " * 30, "-" * 45]
+
+
+def _generated(n: int, seed: int) -> list[str]:
+    """Random token soups of date parts, leads, look-alike words, punctuation and separator runs."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) + rng.choice(_GAPS) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def test_the_anchored_scan_finds_every_match_of_the_plain_scan_on_generated_text() -> None:
+    # Compared match by match, lower-case months included (find_dates drops those, but they consume text).
+    from russia_taliban.text.dates import DATE_PATTERN, _matches, find_dates_reference
+
+    for text in _generated(1200, seed=14):
+        plain = [(m.start(), m.end()) for m in DATE_PATTERN.finditer(text)]
+        assert [(m.start(), m.end()) for m in _matches(text)] == plain, text
+        assert find_dates(text) == find_dates_reference(text), text
+
+
+@pytest.mark.parametrize("gap", [" " * 47, " " * 48, " " * 200, "- " * 60, " -\n" * 40])
+def test_a_lead_far_before_its_month_is_still_found(gap: str) -> None:
+    from russia_taliban.text.dates import find_dates_reference
+
+    for text in (f"x in{gap}March", f"since{gap}early{gap}2021 and", f"{gap}by{gap}late{gap}May 5"):
+        assert find_dates(text) == find_dates_reference(text), text
