@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from russia_taliban.build.pipeline import BuildOptions, build
 
 from ..conftest import ROOT
 from .pdfread import pdf_text
+from .test_outputs import cli, one_line
 
 pytestmark = pytest.mark.slow
 PWNED = Path("/tmp/russia-taliban-pwned")
@@ -71,3 +73,27 @@ def test_pdf_shows_tex_literally_and_runs_nothing(hostile_build: Path) -> None:
         assert hostname not in flat
     theme = pdf_text(hostile_build / "themes" / "security.pdf")
     assert "<img src=x onerror=alert(1)>" in " ".join(theme.split())
+
+
+ARTICLE = (
+    "Moscow and Kabul\n\nRussia’s envoy met Taliban officials in Kabul to discuss trade, security and recognition.\n"
+)
+NOISE = random.Random(16).randbytes(4096)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [NOISE, b"\xff\xfe" + NOISE, b"\xfe\xff" + NOISE, bytes(b | 0x80 for b in NOISE), b"\xef\xbb\xbf" + NOISE],
+    ids=["random", "utf16le-bom", "utf16be-bom", "random-high-bytes", "utf8-bom"],
+)
+@pytest.mark.parametrize("command", ["corpus", "build"])
+def test_random_bytes_as_an_article_are_one_line_naming_the_file(tmp_path: Path, data: bytes, command: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "noise.txt").write_bytes(data)
+    out = tmp_path / "reports"
+    args = ["--output", str(out), "--format", "html"] if command == "build" else []
+    done = cli(command, "--corpus", str(corpus), *args)
+    one_line(done, f"{corpus / 'noise.txt'}: file is", "—")
+    assert done.stdout == "" and not (out / "report.html").exists()

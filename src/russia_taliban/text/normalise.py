@@ -37,21 +37,24 @@ def decode(data: bytes) -> tuple[str, str]:
     as UTF-8 with U+FFFD for those bytes and recorded as `utf-8+replace`, since reading it as cp1252
     would garble every other non-ASCII character. Otherwise cp1252, but only where the result looks
     like Western text: Shift-JIS, KOI8-R or random bytes decoded as cp1252 give runs of accented
-    letters and symbols, and are refused (UndecodableError) rather than silently garbled.
+    letters and symbols, and are refused (UndecodableError) rather than silently garbled. A BOM does
+    not vouch for what follows it: after a UTF-8 BOM the same rules apply, and UTF-16 must read as
+    text (`_plausible`).
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+    sig = data.startswith(b"\xef\xbb\xbf")
+    if sig:
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _plausible(data.decode("utf-16", errors="replace"), "UTF-16"), "utf-16"
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8-sig" if sig else "utf-8"
     except UnicodeDecodeError:
         pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     good = sum(1 for ch in replaced if ord(ch) > 127) - bad
     if good and bad <= max(good, len(replaced) // 1000):
-        return replaced, "utf-8+replace"
+        return replaced, "utf-8-sig" if sig else "utf-8+replace"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -59,6 +62,28 @@ def decode(data: bytes) -> tuple[str, str]:
     if not _looks_western(text):
         raise UndecodableError("mostly non-ASCII letters in runs, as Shift-JIS, KOI8-R or random bytes give")
     return text, "cp1252"
+
+
+#: Characters no text file holds: unassigned, private-use, lone surrogates, undecodable units (U+FFFD)
+#: and control characters other than whitespace. Random bytes read as UTF-16 give about 15% of them.
+_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc"})
+NOT_TEXT_LIMIT = 0.01  # share of characters; real text in any script has none or nearly none
+
+
+def _plausible(text: str, encoding: str) -> str:
+    """`text` if it reads as text, else UndecodableError: a UTF-16 BOM followed by random bytes still
+    decodes (nearly every code unit is some character), but into letters of a dozen scripts mixed with
+    unassigned, private-use and lone-surrogate characters, which text in any script lacks."""
+    sample = text[:20_000]
+    odd = sum(
+        1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) in _NOT_TEXT_CATEGORIES and not ch.isspace())
+    )
+    if odd > NOT_TEXT_LIMIT * len(sample):
+        raise UndecodableError(
+            f"a {encoding} byte-order mark followed by bytes that are not {encoding} text:"
+            f" {odd / max(1, len(sample)):.0%} of the characters are unassigned, private-use, control or undecodable"
+        )
+    return text
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{4,}")

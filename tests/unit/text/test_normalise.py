@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from russia_taliban.text.normalise import UndecodableError, decode, fold, looks_binary, normalise
@@ -105,3 +107,50 @@ def test_normalise_agrees_with_one_pass_per_character_class(text: str) -> None:
     visible = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", spaced)
     plain = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", visible)
     assert normalise(text) == unicodedata.normalize("NFC", plain)
+
+
+def _random(n: int, seed: int) -> bytes:
+    return random.Random(seed).randbytes(n)
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"], ids=["le", "be"])
+@pytest.mark.parametrize(("size", "seed"), [(40, 1), (4096, 16), (65_536, 2025)])
+def test_a_utf16_bom_followed_by_random_bytes_is_refused_not_read_as_garbage(bom: bytes, size: int, seed: int) -> None:
+    data = bom + _random(size, seed)
+    assert not looks_binary(data)  # every code unit is some character: it passes the binary check
+    with pytest.raises(UndecodableError, match="UTF-16 byte-order mark followed by bytes that are not UTF-16 text"):
+        decode(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    ["Россия признала правительство талибов\n", "روسيا تعترف بحكومة طالبان\n", "ロシアはタリバン政権を承認した。\n",
+     "Moscow 🇷🇺 and Kabul 🇦🇫: “recognition” — 2025\n", "רוסיה הכירה\tבטליבאן\n"],
+)  # fmt: skip
+def test_utf16_text_in_any_script_decodes(codec: str, text: str) -> None:
+    bom = b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff"
+    assert decode(bom + text.encode(codec)) == (text, "utf-16")
+
+
+def test_a_utf8_bom_does_not_vouch_for_what_follows() -> None:
+    assert decode(b"\xef\xbb\xbfcaf\xe9 au lait") == ("café au lait", "cp1252")  # a BOM, then cp1252 text
+    high = bytes(b | 0x80 for b in _random(4096, 16))  # random, and no NUL or control byte to look binary
+    with pytest.raises(UndecodableError):
+        decode(b"\xef\xbb\xbf" + high)
+
+
+def _refused(data: bytes) -> bool:
+    try:
+        decode(data)
+    except UndecodableError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("high", [False, True], ids=["any-bytes", "high-bytes"])
+def test_random_bytes_are_binary_or_refused_never_decoded(seed: int, high: bool) -> None:
+    data = _random(4096, seed)
+    data = bytes(b | 0x80 for b in data) if high else data
+    assert looks_binary(data) or _refused(data)
