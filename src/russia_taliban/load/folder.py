@@ -47,8 +47,8 @@ def list_folder(root: Path, *, ignore: Path | None = None) -> tuple[list[Path], 
 def _unreadable(path: Path, inside: Path) -> str | None:
     """Why `path` must not be read, or None for a regular file within the folder."""
     try:
-        mode = path.lstat().st_mode
-        if stat.S_ISLNK(mode):
+        status = path.lstat()
+        if stat.S_ISLNK(status.st_mode):
             try:
                 target = path.resolve(strict=True)
             except RuntimeError:
@@ -57,9 +57,18 @@ def _unreadable(path: Path, inside: Path) -> str | None:
                 return "broken symlink"
             if not target.is_relative_to(inside):
                 return "symlink to a file outside the corpus folder"
-            mode = target.stat().st_mode
+            status = target.stat()
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
+    return not_a_file(status)
+
+
+def not_a_file(status: os.stat_result) -> str | None:
+    """Why an entry with this stat result is not read as an article (None for a regular file).
+
+    Decided from the stat result alone, before anything is opened: opening a FIFO blocks, a device
+    such as /dev/zero never ends, and a socket cannot be read as a file at all."""
+    mode = status.st_mode
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
