@@ -223,7 +223,7 @@ def _write_aside(target: Path, write, *, corpus: Path) -> list[Path]:
         from .errors import OutputFolderError
 
         raise OutputFolderError(f"cannot write the tables: {os.strerror(exc.errno) if exc.errno else exc}",
-                                where=str(target), fix="choose a writable folder with free space") from None  # fmt: skip
+                                where=str(target), fix=outdir.unwritable_fix(exc.errno, what="tables", target="folder")) from None  # fmt: skip
     return placed
 
 

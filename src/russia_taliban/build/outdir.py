@@ -79,9 +79,23 @@ def locked(out: Path) -> Iterator[None]:
         handle.close()
 
 
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # space, quota or file-size limit: freeing space helps
+
+
+def unwritable_fix(code: int | None, *, what: str = "reports", target: str = "--output") -> str:
+    """The fix for a folder that cannot be written, by cause: space helps only when space ran out."""
+    unchanged = f"the previous {what} are unchanged"
+    if code in _FULL:
+        return f"free some space (or raise the quota) or choose another {target}; {unchanged}"
+    if code == errno.EROFS:
+        return f"the file system is read-only: choose a {target} on a writable one; {unchanged}"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"give yourself write permission there, or choose a {target} you can write; {unchanged}"
+    return f"choose a writable {target}; {unchanged}"
+
+
 def writable_error(exc: OSError, out: Path) -> OutputFolderError:
-    """One line for a folder that cannot be written (read-only, full, gone)."""
+    """One line for a folder that cannot be written (read-only, no permission, full)."""
     reason = os.strerror(exc.errno) if exc.errno else str(exc)
     where = exc.filename if isinstance(exc.filename, str) else str(out)
-    return OutputFolderError(f"cannot write the reports: {reason}", where=where,
-                             fix="free some space or choose a writable --output; the previous reports are unchanged")  # fmt: skip
+    return OutputFolderError(f"cannot write the reports: {reason}", where=where, fix=unwritable_fix(exc.errno))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from russia_taliban import config
 from russia_taliban.build import outdir
+from russia_taliban.build.pipeline import BuildOptions, build
 from russia_taliban.errors import BuildLockedError, OutputFolderError
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def user_folder(tmp_path: Path) -> Path:
@@ -85,3 +90,46 @@ def test_a_second_lock_on_one_folder_is_refused(tmp_path: Path) -> None:
         pass
     with outdir.locked(tmp_path):  # released
         pass
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "fix"),
+    [
+        (errno.EROFS, "Read-only file system", "the file system is read-only: choose a --output on a writable one"),
+        (errno.EACCES, "Permission denied", "give yourself write permission there, or choose a --output you can write"),
+        (errno.EPERM, "Operation not permitted", "give yourself write permission there"),
+        (errno.ENOSPC, "No space left on device", "free some space (or raise the quota) or choose another --output"),
+        (errno.EDQUOT, "Disk quota exceeded", "free some space"),
+        (errno.EFBIG, "File too large", "free some space"),
+    ],
+)
+def test_an_unwritable_output_folder_gets_the_fix_for_its_cause(
+    tmp_path: Path, monkeypatch, code: int, reason: str, fix: str
+) -> None:
+    # As root, chmod cannot make a folder read-only, so the error is injected where the build first
+    # writes under its lock (the lock file); the marker was written, so the folder is the build's.
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args, **kwargs):
+        if self.name == ".lock":
+            raise OSError(code, os.strerror(code), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    out = tmp_path / "reports"
+    with pytest.raises(OutputFolderError) as info:
+        build(BuildOptions(corpus=SEEDS, output=out, themes=("economics",)), progress=lambda _: None)
+    line = info.value.line()
+    assert info.value.exit_code == 2 and "\n" not in line
+    assert f"{out / '.lock'}: cannot write the reports: {reason}" in line
+    assert fix in line and line.endswith("the previous reports are unchanged")
+    assert ("free some space" in line) == (code in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+@pytest.mark.parametrize(
+    ("code", "space"), [(errno.EROFS, False), (errno.EACCES, False), (errno.ENOSPC, True), (errno.EIO, False)]
+)
+def test_the_export_fix_names_a_folder_and_offers_space_only_when_it_ran_out(code: int, space: bool) -> None:
+    fix = outdir.unwritable_fix(code, what="tables", target="folder")
+    assert "--output" not in fix and "folder" in fix and fix.endswith("the previous tables are unchanged")
+    assert ("free some space" in fix) is space
