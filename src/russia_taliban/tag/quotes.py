@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..load.kinds import CONTENT_KINDS
 from ..text import sentences
-from ..text.wordlists import words_of
+from ..text.wordlists import alternation, words_of
 from .actors import Gazetteer, find_mentions
 from .names import PERSON, is_person_name, strip_titles
 
@@ -39,8 +39,6 @@ ROLE = "role"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _QUOTE_MARKS = '“”"‘'  # not ’, which is also the apostrophe
-_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "his", "her", "their", "its", "our"})
-_LINKS = frozenset({"for", "of", "at", "in", "near", "on", "from", "with", "to"})
 
 
 class Speaker(NamedTuple):
@@ -134,8 +132,7 @@ def _pronoun_verb() -> re.Pattern[str]:
 
 @functools.cache
 def _verbs() -> re.Pattern[str]:
-    words = sorted(words_of("attribution_verbs"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    return re.compile(rf"\b{alternation('attribution_verbs')}\b", re.I)
 
 
 class _Article:
@@ -243,19 +240,21 @@ def _role(clause: str) -> Speaker:
     heads = [i for i, t in enumerate(lower) if t in words_of("speaker_roles")]
     if not heads:
         return NOBODY
-    head = heads[0] if lower[heads[0] + 1 : heads[0] + 2] in (["for"], ["of"], ["at"]) else heads[-1]
+    after_first = lower[heads[0] + 1] if heads[0] + 1 < len(lower) else ""
+    head = heads[0] if after_first in words_of("role_head_links") else heads[-1]
     first = head
     while first > max(0, head - 4) and _modifier(tokens[first - 1]):
         first -= 1
     last = head
-    if head + 2 < len(tokens) and lower[head + 1] in _LINKS:
+    links, determiners = words_of("role_links"), words_of("role_determiners")
+    if head + 2 < len(tokens) and lower[head + 1] in links:
         last = head + 1
-        while last + 1 < len(tokens) and last < head + 6 and (lower[last + 1] in _DETERMINERS or (
-                _modifier(tokens[last + 1]) and lower[last + 1] not in _LINKS)):  # fmt: skip
+        while last + 1 < len(tokens) and last < head + 6 and (lower[last + 1] in determiners or (
+                _modifier(tokens[last + 1]) and lower[last + 1] not in links)):  # fmt: skip
             last += 1
         if last == head + 1:
             last = head
-    phrase = [t for t in tokens[first : last + 1] if t.lower() not in _DETERMINERS]
+    phrase = [t for t in tokens[first : last + 1] if t.lower() not in determiners]
     return Speaker(" ".join(phrase), ROLE)
 
 
@@ -263,7 +262,7 @@ def _modifier(token: str) -> bool:
     # A word that can qualify a role noun: not punctuation, a determiner, a relative or an attribution verb.
     return (
         token[0].isalnum()
-        and token.lower() not in _DETERMINERS | {"who", "whose", "which", "that", "and", "or", "but"}
+        and token.lower() not in words_of("role_determiners") | words_of("role_clause_words")
         and not _verbs().fullmatch(token)
     )
 

@@ -2,6 +2,7 @@ import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer
 from russia_taliban.tag.quotes import find_quotes, quote_spans, quote_spans_reference
+from russia_taliban.text.wordlists import wordlists
 from tests.conftest import paragraphs_frame
 
 
@@ -148,3 +149,24 @@ def test_quote_spans_equal_the_reference_on_the_seeds(seeds) -> None:
     texts = seeds.paragraphs_frame.text.tolist()
     assert sum(bool(quote_spans_reference(t)) for t in texts) > 5
     assert [quote_spans(t) for t in texts] == [quote_spans_reference(t) for t in texts]
+
+
+# A speaker named by role is read with data/wordlists.yaml's lists.
+R = "the talks will continue for as long as they need"
+
+
+@pytest.mark.parametrize("determiner", wordlists()["role_determiners"])
+def test_a_roles_determiner_is_dropped(determiner: str) -> None:
+    assert quotes(f"“{R},” {determiner} senior official said.") == [("senior official", R)]
+
+
+@pytest.mark.parametrize("link", wordlists()["role_links"])
+def test_a_role_keeps_whom_it_serves_after_its_link(link: str) -> None:
+    found = find_quotes(paragraphs_frame(f"“{R},” a spokeswoman {link} the aid group said."), builtin_gazetteer())
+    assert found.speaker.tolist() == [f"spokeswoman {link} aid group"]
+
+
+@pytest.mark.parametrize("word", wordlists()["role_clause_words"])
+def test_a_relative_or_conjunction_ends_a_roles_qualifiers(word: str) -> None:
+    found = find_quotes(paragraphs_frame(f"“{R},” said an official {word} Moscow trusts."), builtin_gazetteer())
+    assert found.speaker.tolist() == ["official"]
