@@ -13,12 +13,11 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..text.wordlists import words_of
+from ..text.wordlists import alternation, words_of
 
 PERSON = "person (not in gazetteer)"
 ORGANISATION = "organisation (not in gazetteer)"
 _CAP = r"[A-Z][\w’'\-]*"
-_LEADING_DEMONYMS = frozenset({"the", "a", "an", "as", "but", "and", "in", "on", "at", "for", "to", "by"})
 
 
 class NewName(NamedTuple):
@@ -32,10 +31,11 @@ class NewName(NamedTuple):
 @functools.cache
 def _runs() -> re.Pattern[str]:
     """Runs of capitalised words (with name particles between them): the candidates for names."""
-    particles = "|".join(re.escape(w) for w in sorted(words_of("name_particles"), key=len, reverse=True))
+    particles = alternation("name_particles")
     # two words or more, or one that an "of"/"for" continues ("Chamber of Commerce"): a lone
     # capitalised word (a sentence's first, or "Russia") is never a name beyond the gazetteer
-    return re.compile(rf"{_CAP}(?:(?:[ \t]+(?:(?:{particles})[ \t]+)?{_CAP})+|(?=[ \t]+(?:of|for)[ \t]))")
+    links = alternation("organisation_links")
+    return re.compile(rf"{_CAP}(?:(?:[ \t]+(?:{particles}[ \t]+)?{_CAP})+|(?=[ \t]+{links}[ \t]))")
 
 
 @functools.cache
@@ -54,7 +54,7 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
 
 _WORD_BEFORE = re.compile(r"([\w’'\-.]+)(,?)\s+$")
 _WORD_AFTER = re.compile(r"\s+(?:(?:has|had|also)\s+)?([a-z]+)\b")
-_LINK_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_LINK_AFTER = re.compile(rf"\s+{alternation('organisation_links')}\s+(?:the\s+)?")
 _CAPS = re.compile(rf"{_CAP}(?:[ \t]+{_CAP})*")
 
 
@@ -75,7 +75,7 @@ def _title_before(text: str, start: int) -> str:
 @functools.cache
 def _leading_words() -> frozenset[str]:
     # words a name never starts with: titles and roles (kept as its title) and articles (dropped)
-    return _cue_words()[0] | _LEADING_DEMONYMS
+    return _cue_words()[0] | words_of("name_leading_words")
 
 
 def strip_titles(name: str) -> tuple[str, str]:
@@ -177,7 +177,7 @@ def _after_known_reference(known: list[tuple[int, int]], start: int, end: int) -
 def _organisation(text: str, run: re.Match[str], known: list[tuple[int, int]]) -> NewName | None:
     """A capitalised phrase ending in an organisation noun, with "of/for X" after it ("Chamber of Commerce")."""
     words = run.group().split()
-    while words and words[0].lower() in _LEADING_DEMONYMS:
+    while words and words[0].lower() in words_of("name_leading_words"):
         words.pop(0)
     end = run.end()
     link = _LINK_AFTER.match(text, end)

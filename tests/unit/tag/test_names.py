@@ -1,6 +1,7 @@
 import pytest
 
 from russia_taliban.tag.names import ORGANISATION, PERSON, is_person_name, new_names, strip_titles
+from russia_taliban.text.wordlists import wordlists
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,16 @@ def test_after_known_equals_the_two_pass_reference_on_random_spans() -> None:
         answers.add("none" if expected is None else "start" if expected == start else "after")
         assert _after_known(known, start, end) == expected, (known, start, end)
     assert answers == {"none", "start", "after"}  # every outcome was exercised
+
+
+@pytest.mark.parametrize("word", wordlists()["name_leading_words"])
+def test_small_words_before_a_name_are_no_part_of_it(word: str) -> None:
+    assert strip_titles(f"{word.title()} Ivan Petrov") == ("Ivan Petrov", "")
+    found = new_names(f"Officials said {word.title()} Afghan Chamber of Commerce members left.")
+    assert [(n.name, n.type) for n in found] == [("Afghan Chamber of Commerce", ORGANISATION)]
+
+
+@pytest.mark.parametrize("link", wordlists()["organisation_links"])
+def test_an_organisation_continues_after_its_link(link: str) -> None:
+    found = new_names(f"Officials said the Kestrel Centre {link} Eurasian Studies objected.")
+    assert [(n.name, n.type) for n in found] == [(f"Kestrel Centre {link} Eurasian Studies", ORGANISATION)]
