@@ -9,21 +9,27 @@ import pandas as pd
 
 from ..load.kinds import CONTENT_KINDS
 from ..text import sentences
-from ..text.dates import DateMention, PartialDate, find_dates, parse_iso, resolve
+from ..text.dates import MONTHS, DateMention, PartialDate, find_dates, parse_iso, resolve
 
 EVENT_COLUMNS = ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"]
+
+# The month names are dates.MONTHS (name -> number, every spelling the finder reads): a month's longest
+# name is the month written out, the others are its abbreviations.
+_FULL_MONTHS = [max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)]
+_ABBREVIATED_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 
 # A date match holds whitespace only after a letter or digit, or after the dot of an abbreviated month
 # ("Jan. 5"); a sentence ends at a stop followed by whitespace. So only where a month abbreviation's dot
 # is followed by whitespace can a paragraph's date cross a sentence boundary (a data file can drop "jan"
 # from the abbreviations); there the paragraph's sentences are searched one by one, as the reference does.
-_MAY_CROSS = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s", re.IGNORECASE)
+_MAY_CROSS = re.compile(rf"\b(?:{'|'.join(_ABBREVIATED_MONTHS)})\.\s", re.IGNORECASE)
 
 # Every date the finder keeps holds a digit or a month name written with a capital (lower-case "may" and
 # "march" are verbs, see dates._CAPITAL): a paragraph with neither dates nothing. Two plain searches
-# cost a tenth of the finder, and two paragraphs in three of ordinary prose hold neither.
+# cost a tenth of the finder, and two paragraphs in three of ordinary prose hold neither. Every name of
+# a month starts with its first three letters, the first a capital ("Jan", "Sept", "June").
 _DIGIT = re.compile(r"\d")
-_MONTH_START = re.compile(r"J(?i:an|un|ul)|F(?i:eb)|M(?i:ar|ay)|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)")
+_MONTH_START = re.compile("|".join(f"{name[0].upper()}(?i:{name[1:3]})" for name in _FULL_MONTHS))
 
 
 def may_date(text: str) -> bool:

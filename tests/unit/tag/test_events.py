@@ -3,7 +3,7 @@ import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer, find_mentions
 from russia_taliban.tag.events import find_events, find_events_reference, may_date
-from russia_taliban.text.dates import find_dates
+from russia_taliban.text.dates import MONTHS, find_dates
 from tests.conftest import paragraphs_frame
 
 
@@ -78,3 +78,23 @@ def test_the_prefilter_passes_every_paragraph_the_finder_dates(seeds) -> None:
     assert len(dated) > 10
     assert all(may_date(t) for t in dated)
     assert not may_date("they march on, may it please the court; no numbers")
+
+
+ABBREVIATED = [name for name in MONTHS if len(name) < max(len(n) for n, m in MONTHS.items() if m == MONTHS[name])]
+
+
+@pytest.mark.parametrize("month", ABBREVIATED)
+def test_an_abbreviated_months_stop_before_a_space_takes_the_sentence_by_sentence_path(month: str) -> None:
+    # "On 5 Sept. The …": the date may take the stop with it, so the fast path must agree with the reference
+    texts = [f"Talks began on 5 {month.title()}. Zhirnov flew in. In {month.title()}. 2022 they met again."]
+    paragraphs = paragraphs_frame(*texts)
+    articles = pd.DataFrame({"article_id": ["a"], "published": ["2023-01-01"]})
+    mentions = find_mentions(paragraphs, builtin_gazetteer())
+    expected = find_events_reference(paragraphs, articles, mentions)
+    assert len(expected) >= 2
+    pd.testing.assert_frame_equal(find_events(paragraphs, articles, mentions), expected)
+
+
+@pytest.mark.parametrize("month", list(MONTHS))
+def test_the_prefilter_passes_every_month_name_with_its_capital(month: str) -> None:
+    assert may_date(f"Talks resumed in {month.title()}") and may_date(f"Talks resumed in {month.upper()}")
