@@ -5,10 +5,14 @@ speaker as the text names them and a kind: `named` (a person's name), `role` (a 
 institution only: "Foreign Ministry spokesperson") or `none`. A named speaker counts as found when the
 tagger's speaker is the same actor: both sides are resolved through the gazetteer, so "Sergei Lavrov"
 and "Sergey Lavrov" agree, and names outside it are compared as written (case and spacing aside).
+
+`python -m russia_taliban.tag.quote_check` prints the development split's figures and every
+disagreement; `--test` prints the frozen test split's totals only, so no rule is fitted to its quotes.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import re
 
@@ -93,3 +97,25 @@ def speaker_accuracy(checked: pd.DataFrame) -> dict[str, float | int]:
 def _heads(role: str) -> set[str]:
     # The role nouns of a role given instead of a name: "senior Indian official" and "senior official" agree.
     return set(_plain(role).split()) & words_of("speaker_roles")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the speaker figures the README reports, for the development or (totals only) the test split."""
+    parser = argparse.ArgumentParser(prog="python -m russia_taliban.tag.quote_check", description=__doc__)
+    parser.add_argument("--test", action="store_true", help="the frozen test split, totals only")
+    split = "test" if parser.parse_args(argv).test else "dev"
+    checked = check_quotes(split)
+    result = speaker_accuracy(checked)
+    print(
+        f"{split}: named speakers right {result['agree']} of {result['named']}; quotes split badly "
+        f"{result['fragments_unattributed']}; role speakers sharing the coded role noun {result['role_agree']} "
+        f"of {result['roles']}"
+    )
+    if split == "dev":
+        for row in checked[checked.agree.eq(False)].itertuples(index=False):
+            print(f"  {row.paragraph_id} “{row.quote_start} …”: coded {row.gold!r}, found {row.found!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
