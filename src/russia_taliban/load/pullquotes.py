@@ -42,20 +42,25 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
 
     by_text: dict[str, int] = {}
     owner: dict[int, int] = {}  # shingle -> first paragraph holding it
-    folded: dict[int, str] = {}
-    for p in candidates:
-        folded[p.position] = fold(_without_attribution(p.text))
-    hashes = dict(zip(folded, shingle_hashes(list(folded.values()), min_words), strict=True))
-    for p in candidates:
+    folded = {p.position: fold(_without_attribution(p.text)) for p in candidates}
+    hashes = shingle_hashes(list(folded.values()), min_words)
+    shared = shared_shingles(hashes)
+    merged = False
+    for p, shingles in zip(candidates, hashes, strict=True):
         text = folded[p.position]
         if text in by_text:
             parent[root(p.position)] = root(by_text[text])
+            merged = True
             continue
         by_text[text] = p.position
-        partners = _partners(hashes[p.position], p.position, owner)
-        for other in partners:
+        if shared.isdisjoint(shingles):
+            continue  # no run of its words is in another paragraph: it has no partners, now or later
+        for other in _partners(shingles, p.position, owner):
             if root(other) != root(p.position) and _copies(folded[other], text, min_words):
                 parent[root(p.position)] = root(other)
+                merged = True
+    if not merged:
+        return
     groups: dict[int, list[Paragraph]] = {}
     for p in candidates:
         groups.setdefault(root(p.position), []).append(p)
@@ -70,7 +75,7 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
 
 _P = 0x100000001B3  # odd, so invertible modulo 2**64
 _P_INVERSE = pow(_P, -1, 2**64)
-_SMALL = 1 << 20  # characters of text below which shingles are hashed as word tuples (C loops, bounded lists)
+_SMALL = 1 << 12  # characters below which shingles are hashed as word tuples (numpy has a fixed cost)
 _BATCH_BYTES = 1 << 21  # texts hashed together, bounding the arrays at ~50 MB
 
 
@@ -81,7 +86,7 @@ def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
     difference times P**-start, the same wherever the run stands. A collision (chance 2**-64) only adds
     a candidate that `_copies` then rejects. `shingle_hashes_reference` is the plain equivalent.
     """
-    if sum(len(t) for t in texts) < _SMALL:  # below ~1 MB tuple hashing beats numpy's fixed cost
+    if sum(len(t) for t in texts) < _SMALL:  # a few short paragraphs: tuple hashing beats numpy's fixed cost
         return [_tuple_hashes(text, n) for text in texts]
     out: list[list[int]] = []
     batch: list[str] = []
@@ -95,6 +100,20 @@ def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
     if batch:
         out += _hash_batch(batch, n)
     return out
+
+
+def shared_shingles(hashes: list[list[int]]) -> set[int]:
+    """The shingles that stand in more than one of the texts (set operations in C, no loop per shingle).
+
+    Only these can make partners: a paragraph none of whose shingles is shared is skipped, and as its
+    shingles are in no other paragraph, leaving them out of the owner index changes no later lookup.
+    """
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for shingles in hashes:
+        shared.update(seen.intersection(shingles))
+        seen.update(shingles)
+    return shared
 
 
 def _tuple_hashes(text: str, n: int) -> list[int]:

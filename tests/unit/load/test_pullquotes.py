@@ -3,11 +3,13 @@ import pytest
 from russia_taliban.load.kinds import classify
 from russia_taliban.load.pullquotes import (
     _ATTRIBUTION,
+    _SMALL,
     _partners,
     _partners_reference,
     _without_attribution,
     longest_shared_run,
     mark_pull_quotes,
+    shared_shingles,
     shingle_hashes,
     shingle_hashes_reference,
 )
@@ -49,9 +51,10 @@ def _folded_sample() -> list[str]:
     return texts + [t.split(" ", 3)[-1] for t in texts[::7]] + texts[::11]
 
 
-@pytest.mark.parametrize("scale", [1, 40])  # a short article is hashed in Python, a long one with numpy
+@pytest.mark.parametrize("scale", [0, 1, 40])  # a short article is hashed in Python, a long one with numpy
 def test_shingle_hashes_are_equal_exactly_when_the_word_runs_are(scale: int) -> None:
-    texts = _folded_sample() * scale
+    texts = _folded_sample() * scale if scale else _folded_sample()[:12]
+    assert (sum(map(len, texts)) < _SMALL) == (scale == 0)
     hashes = shingle_hashes(texts, 8)
     runs = [shingle_hashes_reference(t, 8) for t in texts]
     assert [len(h) for h in hashes] == [len(r) for r in runs]
@@ -95,3 +98,81 @@ def test_a_pull_quote_in_a_long_article_points_at_its_body_sentence() -> None:
     mark_pull_quotes(paragraphs)
     assert paragraphs[-1].kind == "pull_quote" and paragraphs[-1].duplicate_of == 150
     assert {p.kind for p in paragraphs[:-1]} == {"body"}
+
+
+def _mark_reference(paragraphs: list[Paragraph], min_words: int = 8) -> None:
+    """mark_pull_quotes the plain way: word tuples for shingles, the plain partner loop for every
+    paragraph, every paragraph grouped (no shared-shingle skip, no early return)."""
+    from russia_taliban.load.pullquotes import _QUOTE_OPEN, _copies, _without_attribution
+    from russia_taliban.text.normalise import fold
+    from russia_taliban.text.words import capped_words
+
+    candidates = [p for p in paragraphs if p.kind in ("body", "standfirst") and capped_words(p.text) >= min_words]
+    parent = {p.position: p.position for p in candidates}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    by_text: dict[str, int] = {}
+    owner: dict = {}
+    folded = {p.position: fold(_without_attribution(p.text)) for p in candidates}
+    for p in candidates:
+        text = folded[p.position]
+        if text in by_text:
+            parent[root(p.position)] = root(by_text[text])
+            continue
+        by_text[text] = p.position
+        for other in _partners_reference(shingle_hashes_reference(text, min_words), p.position, owner):
+            if root(other) != root(p.position) and _copies(folded[other], text, min_words):
+                parent[root(p.position)] = root(other)
+    groups: dict[int, list[Paragraph]] = {}
+    for p in candidates:
+        groups.setdefault(root(p.position), []).append(p)
+    for members in groups.values():
+        if len(members) > 1:
+            original = min(
+                members, key=lambda p: (p.text.lstrip()[:1] in _QUOTE_OPEN, -capped_words(p.text), p.position)
+            )
+            for p in members:
+                if p is not original:
+                    p.kind, p.duplicate_of = "pull_quote", original.position
+
+
+def _generated_articles(n: int, seed: int) -> list[list[str]]:
+    """Articles of seed sentences with exact repeats, quoted repeats, partial repeats and shared runs."""
+    import random
+
+    from russia_taliban.text.sentences import spans
+    from tests.conftest import SEEDS
+
+    text = " ".join(f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt")))
+    sentences = [s for a, e in spans(text) if len((s := text[a:e].strip()).split()) >= 6]
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(n):
+        body = [" ".join(rng.sample(sentences, rng.randint(1, 4))) for _ in range(rng.randint(3, 30))]
+        for _ in range(rng.randint(0, 12)):
+            source = rng.choice(body)
+            words = source.split()
+            cut = rng.randint(0, max(0, len(words) - 8))
+            copy = rng.choice([source, f"“{source}”", " ".join(words[cut : cut + rng.randint(8, 30)]),
+                               f"{rng.choice(sentences)} {' '.join(words[cut : cut + 9])}"])  # fmt: skip
+            body.insert(rng.randint(0, len(body)), copy)
+        articles.append(body)
+    return articles
+
+
+def test_marking_agrees_with_the_plain_algorithm_on_generated_articles() -> None:
+    for texts in _generated_articles(150, seed=14):
+        fast = [Paragraph(i, i + 1, t) for i, t in enumerate(texts)]
+        plain = [Paragraph(i, i + 1, t) for i, t in enumerate(texts)]
+        mark_pull_quotes(fast)
+        _mark_reference(plain)
+        assert [(p.kind, p.duplicate_of) for p in fast] == [(p.kind, p.duplicate_of) for p in plain]
+
+
+def test_shared_shingles_are_those_of_two_or_more_texts() -> None:
+    hashes = [[1, 2, 2, 3], [3, 4], [5, 5], [4, 6, 1]]
+    assert shared_shingles(hashes) == {1, 3, 4}  # 2 and 5 repeat only within one text
