@@ -135,7 +135,8 @@ _WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*)"  # a 
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{alternation('outlet_name_links')}\s+)*{_WORD}){{0,7}})"
 _STATEMENTS = [
     # repost and syndication notes first: they name the original publisher
-    rf"(?i:\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:in|on|by|at|with))\s+{_NAME}",
+    rf"(?i:\b{alternation('original_publication_adverbs')}\s+{alternation('original_publication_verbs')}"
+    rf"\s+{alternation('original_publication_prepositions')})\s+{_NAME}",
     rf"(?i:\b{alternation('repost_verbs')}\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
     rf"^(?i:{alternation('source_labels', space=' ')})\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
     # the site's own lines

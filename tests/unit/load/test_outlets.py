@@ -162,3 +162,14 @@ def test_the_words_of_a_name_in_a_sentence_are_read_across_its_connectors(link: 
 
     assert _CAPITALISED_RUN.fullmatch(f"Kestrel {link} Review")
     assert not _CAPITALISED_RUN.fullmatch(f"Kestrel {link}x Review")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [f"This article {adverb} {verb} {preposition} Kestrel Review."
+     for adverb in wordlists()["original_publication_adverbs"]
+     for verb in wordlists()["original_publication_verbs"]
+     for preposition in wordlists()["original_publication_prepositions"]],
+)  # fmt: skip
+def test_every_form_of_a_first_publication_note_names_the_original_publisher(note: str) -> None:
+    assert statement_outlet(note, reposts_only=True) == "Kestrel Review"
