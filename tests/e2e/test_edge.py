@@ -1,8 +1,10 @@
-"""Edge cases through the real CLI: a 10,000-article corpus, unbroken tokens, the build lock, clean stderr."""
+"""Edge cases through the real CLI: a 10,000-article corpus, unbroken tokens, the build lock, a quiet stderr
+(and the kernel shutdown behind it, on a real kernel)."""
 
 from __future__ import annotations
 
 import random
+import signal
 import string
 from pathlib import Path
 
@@ -137,8 +139,9 @@ def long_token_build(tmp_path_factory) -> Path:
     (corpus / "token.txt").write_text(LONG_TOKEN_ARTICLE, encoding="utf-8")
     (corpus / "other.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
     out = corpus.parent / "reports"
-    done = build(out, corpus=corpus)
+    done = build(out, "--jobs", "4", corpus=corpus)  # more kernels at once than cores: shutdowns overlap work
     assert done.returncode == 0, done.stderr[-2000:]
+    (corpus.parent / "build.stderr").write_text(done.stderr, encoding="utf-8")
     return out
 
 
@@ -172,3 +175,35 @@ def test_a_build_while_another_holds_the_lock_is_refused_not_called_up_to_date(
     assert "up to date" not in done.stderr and published(reports) == before
     again = build(reports, corpus=long_token_build.parent / "corpus")  # the lock released: nothing changed
     assert again.returncode == 0 and "is up to date" in again.stderr, again.stderr
+
+
+def test_a_successful_build_says_nothing_alarming_on_stderr(long_token_build: Path) -> None:
+    stderr = (long_token_build.parent / "build.stderr").read_text(encoding="utf-8")
+    assert "built 5 notebooks" in stderr  # it is the build's progress
+    assert "ERROR" not in stderr and "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+
+
+def test_finished_kernels_are_shut_down_without_an_interrupt() -> None:
+    """jupyter_client interrupts (SIGINT) a kernel before shutting it down; landing in a message handler,
+    that interrupt made ipykernel log "ERROR | KeyboardInterrupt caught in kernel" on successful builds.
+    A real kernel from the build's pool: an interrupt asked for is sent, a shutdown sends none."""
+    from russia_taliban.build import execute
+
+    kernels = execute.Kernels(1, [], ahead=1)
+    km = kernels.take()
+    sent: list[int] = []
+    send = km._async_signal_kernel
+
+    async def recording(signum: int) -> None:
+        sent.append(signum)
+        await send(signum)
+
+    km._async_signal_kernel = recording
+    try:
+        execute._run_apart(km.interrupt_kernel())  # asked for: goes through
+        assert sent == [signal.SIGINT]
+        execute._run_apart(km.shutdown_kernel())  # what nbclient does at the end of a notebook
+    finally:
+        kernels.close()
+        execute.Kernels.stop(km)
+    assert sent == [signal.SIGINT] and not execute._run_apart(km.is_alive())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import shutil
 import signal
@@ -121,9 +122,7 @@ class Kernels:
         self._ready = [self._starter.submit(self._start) for _ in range(min(ahead, runs))]
 
     def _start(self) -> AsyncKernelManager:
-        from jupyter_client.manager import AsyncKernelManager
-
-        km = AsyncKernelManager(kernel_name=KERNEL)
+        km = _quiet_shutdown_manager()(kernel_name=KERNEL)
         # a child inherits its thread's signal mask: the kernel must start with the signals unblocked
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
         try:
@@ -157,6 +156,26 @@ class Kernels:
         for future in ready:
             if not future.cancelled() and future.exception() is None:
                 self.stop(future.result())
+
+
+@functools.cache
+def _quiet_shutdown_manager() -> type[AsyncKernelManager]:
+    """A kernel manager that shuts its kernel down without interrupting it first.
+
+    jupyter_client sends SIGINT before every shutdown request, to stop a cell that may still run. Our
+    kernels have finished their notebook (or never ran one), so the interrupt stops nothing; but when it
+    lands while the kernel handles a message, ipykernel logs `[IPKernelApp] ERROR | KeyboardInterrupt
+    caught in kernel.` to the build's stderr, on a build that succeeded. An interrupt asked for outside a
+    shutdown (a cell timeout) still goes through.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietShutdown(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietShutdown
 
 
 def _run_apart(coroutine: Coroutine[Any, Any, object]) -> object:
