@@ -75,3 +75,13 @@ def test_the_schema_refuses_a_broken_file(edit: Callable[[str], str], message: s
     text = edit(package_text("data", "wordlists.yaml"))
     with pytest.raises(UserError, match=message):
         parse_yaml(text, where="data/wordlists.yaml", schema="wordlists")
+
+
+def test_the_schema_requires_every_section_the_file_holds() -> None:
+    import yaml
+
+    from russia_taliban.resources import package_text
+
+    schema = yaml.safe_load(package_text("data", "schemas", "wordlists.yaml"))
+    sections = set(wordlists()) - {"source", "notes"}
+    assert set(schema["required"]) == sections == set(schema["properties"]) - {"source", "notes"}
