@@ -251,8 +251,14 @@ def _build(args: argparse.Namespace) -> int:
         notebooks=Path(args.notebooks) if args.notebooks else None,
     )
 
-    def progress(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
+    import threading
+
+    one_at_a_time = threading.Lock()
+
+    def progress(line: str) -> None:  # called from worker threads: whole lines, never two run together
+        with one_at_a_time:
+            sys.stderr.write(f"{line}\n")
+            sys.stderr.flush()
 
     if args.engine == "local":  # the tagger (pandas) is imported only if tables must be made: no-op stays fast
         build(options, progress=progress)

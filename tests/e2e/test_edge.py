@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import re
 import signal
 import string
 from pathlib import Path
@@ -181,6 +182,9 @@ def test_a_successful_build_says_nothing_alarming_on_stderr(long_token_build: Pa
     stderr = (long_token_build.parent / "build.stderr").read_text(encoding="utf-8")
     assert "built 5 notebooks" in stderr  # it is the build's progress
     assert "ERROR" not in stderr and "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    lines = stderr.splitlines()  # progress from several threads: one message per line, none run together
+    assert "" not in lines, lines
+    assert all(len(re.findall(r"\b(?:tagging|running|executed|rendered|built) ", line)) <= 1 for line in lines), lines
 
 
 def test_finished_kernels_are_shut_down_without_an_interrupt() -> None:
