@@ -8,6 +8,7 @@ compared only with the few earlier ones it shares a shingle with (the former pai
 
 from __future__ import annotations
 
+import itertools
 import re
 import re._parser as sre_parse
 
@@ -43,17 +44,15 @@ def mark_pull_quotes(paragraphs: list[Paragraph], *, min_words: int = 8) -> None
     by_text: dict[str, int] = {}
     owner: dict[int, int] = {}  # shingle -> first paragraph holding it
     folded = {p.position: fold(_without_attribution(p.text)) for p in candidates}
-    hashes = shingle_hashes(list(folded.values()), min_words)
-    shared = shared_shingles(hashes)
     merged = False
-    for p, shingles in zip(candidates, hashes, strict=True):
+    for p, shingles in zip(candidates, partner_shingles(list(folded.values()), min_words), strict=True):
         text = folded[p.position]
         if text in by_text:
             parent[root(p.position)] = root(by_text[text])
             merged = True
             continue
         by_text[text] = p.position
-        if shared.isdisjoint(shingles):
+        if shingles is None:
             continue  # no run of its words is in another paragraph: it has no partners, now or later
         for other in _partners(shingles, p.position, owner):
             if root(other) != root(p.position) and _copies(folded[other], text, min_words):
@@ -103,17 +102,39 @@ def shingle_hashes(texts: list[str], n: int) -> list[list[int]]:
 
 
 def shared_shingles(hashes: list[list[int]]) -> set[int]:
-    """The shingles that stand in more than one of the texts (set operations in C, no loop per shingle).
-
-    Only these can make partners: a paragraph none of whose shingles is shared is skipped, and as its
-    shingles are in no other paragraph, leaving them out of the owner index changes no later lookup.
-    """
+    """The shingles that stand in more than one of the texts (set operations in C, no loop per shingle)."""
     seen: set[int] = set()
     shared: set[int] = set()
     for shingles in hashes:
         shared.update(seen.intersection(shingles))
         seen.update(shingles)
     return shared
+
+
+def partner_shingles(texts: list[str], n: int) -> list[list[int] | None]:
+    """Each folded text's shingles (as `shingle_hashes`) where one of them stands in another text, else None.
+
+    Only those texts can have partners, and as the others' shingles are in no other text, leaving them
+    out of the owner index changes no later lookup. Most paragraphs share no run of eight words with
+    any other, so in one numpy batch the shared hashes are found by sorting, and only the texts holding
+    one are turned into lists.
+    """
+    size = sum(len(t) + 1 for t in texts)
+    if size < _SMALL or size >= _BATCH_BYTES:
+        lists = shingle_hashes(texts, n)
+        shared = shared_shingles(lists)
+        return [None if shared.isdisjoint(h) else h for h in lists]
+    hashes, text_of = _hash_arrays(texts, n)
+    order = np.argsort(hashes, kind="stable")  # equal hashes stay in text order
+    h, t = hashes[order], text_of[order]
+    pair = (h[1:] == h[:-1]) & (t[1:] != t[:-1])  # one hash in two texts: both hold a shared shingle
+    involved = np.zeros(len(texts), dtype=bool)
+    involved[t[1:][pair]] = involved[t[:-1][pair]] = True
+    bounds = np.searchsorted(text_of, np.arange(len(texts) + 1)).tolist()
+    out: list[list[int] | None] = [None] * len(texts)
+    for i in np.flatnonzero(involved).tolist():
+        out[i] = hashes[bounds[i] : bounds[i + 1]].tolist()
+    return out
 
 
 def _tuple_hashes(text: str, n: int) -> list[int]:
@@ -124,6 +145,14 @@ def _tuple_hashes(text: str, n: int) -> list[int]:
 
 
 def _hash_batch(texts: list[str], n: int) -> list[list[int]]:
+    hashes, text_of = _hash_arrays(texts, n)
+    bounds = np.searchsorted(text_of, np.arange(len(texts) + 1)).tolist()
+    values = hashes.tolist()
+    return [values[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _hash_arrays(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The shingle hashes of a batch of texts in order, and the index of the text each is in."""
     data = np.frombuffer("\n".join(texts).encode("utf-8"), dtype=np.uint8)
     size = len(data)
     powers = np.full(size, _P, dtype=np.uint64)
@@ -139,13 +168,11 @@ def _hash_batch(texts: list[str], n: int) -> list[list[int]]:
     ends = np.concatenate((breaks, [size]))
     text_of = np.concatenate(([0], np.cumsum(data[breaks] == 10)))  # which text each word is in
     if len(starts) < n:
-        return [[] for _ in texts]
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     first, last = starts[: len(starts) - n + 1], ends[n - 1 :]
     inside = (text_of[: len(text_of) - n + 1] == text_of[n - 1 :]) & (last > first)
     hashes = ((prefix[last] - prefix[first]) * inverse[first])[inside]
-    bounds = np.searchsorted(text_of[: len(text_of) - n + 1][inside], np.arange(len(texts) + 1))
-    values = hashes.tolist()
-    return [values[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+    return hashes, text_of[: len(text_of) - n + 1][inside]
 
 
 def shingle_hashes_reference(text: str, n: int) -> list[tuple[str, ...]]:

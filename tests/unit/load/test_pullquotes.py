@@ -9,6 +9,7 @@ from russia_taliban.load.pullquotes import (
     _without_attribution,
     longest_shared_run,
     mark_pull_quotes,
+    partner_shingles,
     shared_shingles,
     shingle_hashes,
     shingle_hashes_reference,
@@ -171,6 +172,17 @@ def test_marking_agrees_with_the_plain_algorithm_on_generated_articles() -> None
         mark_pull_quotes(fast)
         _mark_reference(plain)
         assert [(p.kind, p.duplicate_of) for p in fast] == [(p.kind, p.duplicate_of) for p in plain]
+
+
+@pytest.mark.parametrize("scale", [0, 1, 40])  # sets for a short article, a sort in numpy for a longer one
+def test_partner_shingles_are_given_exactly_for_texts_sharing_one(scale: int) -> None:
+    texts = _folded_sample() * scale if scale else _folded_sample()[:12]
+    texts = texts + texts[:5] + [texts[7].split(" ", 2)[-1]]  # exact copies and a cut copy
+    hashes = shingle_hashes(texts, 8)
+    shared = shared_shingles(hashes)
+    expected = [None if shared.isdisjoint(h) else h for h in hashes]
+    assert partner_shingles(texts, 8) == expected
+    assert any(h is None for h in expected) and any(h is not None for h in expected)
 
 
 def test_shared_shingles_are_those_of_two_or_more_texts() -> None:
