@@ -273,3 +273,22 @@ def test_a_printing_process_that_died_is_one_clear_error_and_is_replaced(tmp_pat
         pdf.write_pdf_apart(doc, tmp_path / "lost.pdf")
     assert not (tmp_path / "lost.pdf").exists()
     assert pdf.write_pdf_apart(doc, tmp_path / "again.pdf").pages == 1
+
+
+def test_the_print_export_shows_what_nbconvert_s_own_exporter_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The print export skips nbconvert's BeautifulSoup pass; the reader must not see the difference."""
+    from nbconvert import HTMLExporter
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    nb = new_notebook(metadata={"title": "T"})
+    figure = '<figure><img alt="Bars: 40% security" src="data:image/png;base64,iVBORw0KGgo="><figcaption>Figure 1</figcaption></figure>'
+    nb.cells = [
+        new_markdown_cell("# Theme: security\n\nThe *share* of paragraphs &amp; its interval — Ż, 中文."),
+        new_code_cell("x", outputs=[new_output("display_data", data={"text/html": figure})]),
+        new_code_cell("y", outputs=[new_output("stream", name="stdout", text="plain <b>text</b>\n")]),
+    ]
+    fast = pdf.print_html(nb, toc=False)
+    monkeypatch.setattr(pdf, "_print_exporter", lambda: HTMLExporter)
+    reference = pdf.print_html(nb, toc=False)
+    assert " ".join(pdf.visible_text(fast).split()) == " ".join(pdf.visible_text(reference).split())
+    assert 'alt="Bars: 40% security"' in fast and "Figure 1" in fast and "plain &lt;b&gt;text&lt;/b&gt;" in fast
