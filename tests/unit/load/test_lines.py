@@ -295,3 +295,24 @@ def test_every_author_note_opening_follows_a_name(opening: str) -> None:
 def test_section_labels_name_the_outlet_beside_them(label: str, before: bool, after: bool) -> None:
     assert (label_outlet(f"{label.title()} | Kestrel Review") == "Kestrel Review") is before
     assert (label_outlet(f"Kestrel Review | {label.title()}") == "Kestrel Review") is after
+
+
+@pytest.mark.parametrize("label", wordlists()["update_labels"])
+def test_an_update_label_marks_the_stamp_as_a_revision(label: str) -> None:
+    stamp = date_stamp(f"{label.title()} 5 July 2024")
+    assert stamp is not None and stamp.updated
+    stamp = date_stamp("Posted 5 July 2024")
+    assert stamp is not None and not stamp.updated
+
+
+@pytest.mark.parametrize("label", wordlists()["second_date_labels"])
+def test_a_dated_bylines_first_date_is_kept_before_its_update(label: str) -> None:
+    found = dated_byline(f"Marek Olsen | 12.05.2024 - {label.title()} : 13.05.2024")
+    assert found is not None and (found.author, found.stamp.date) == ("Marek Olsen", PartialDate(2024, 5, 12))
+
+
+@pytest.mark.parametrize("label", wordlists()["glued_labels"])
+def test_a_label_glued_to_the_time_is_set_apart(label: str) -> None:
+    assert unglue(f"4:51 PM GMT+3{label}") == f"4:51 PM GMT+3 {label}"
+    assert unglue(f"5 July 2024 Kabul{label}") == f"5 July 2024 Kabul {label}"
+    assert unglue(f"5 July 2024 Kabul{label.lower()}") == f"5 July 2024 Kabul{label.lower()}"  # as written only
