@@ -15,12 +15,15 @@ import re._parser as sre_parse
 import numpy as np
 
 from ..text.normalise import fold
+from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .split import Paragraph
 
 _MAX_PARTNERS = 8  # earlier paragraphs compared per paragraph; copies share their shingles with one
 _QUOTE_OPEN = "\"“‘'"
-_ATTRIBUTION = re.compile(r"[,.]?[\"”’]\s{0,5}(?:writes|said|says|wrote|told)\s{1,5}[^.]{1,60}\.?\s{0,5}$")
+_ATTRIBUTION = re.compile(
+    rf"[,.]?[\"”’]\s{{0,5}}{alternation('pull_quote_attribution_verbs')}\s{{1,5}}[^.]{{1,60}}\.?\s{{0,5}}$"
+)
 _ATTRIBUTION_WIDTH = sre_parse.parse(_ATTRIBUTION.pattern).getwidth()[1]  # the longest text it can match
 
 

@@ -12,33 +12,27 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
+from .wordlists import alternation, wordlists
+
+_NAMES, _ABBREVIATIONS = wordlists()["month_names"], wordlists()["month_abbreviations"]
+#: lower-cased month names and abbreviations -> the month's number (an abbreviation starts its name)
+MONTHS = {name.lower(): number for number, name in enumerate(_NAMES, start=1)} | {
+    short.lower(): next(n for n, name in enumerate(_NAMES, start=1) if name.lower().startswith(short.lower()))
+    for short in _ABBREVIATIONS
 }
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = rf"(?:{alternation('month_names')}|{alternation('month_abbreviations')}\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words that make a bare month or year a date rather than a name or a number ("May" the verb).
-_LEAD = r"(?:in|since|by|until|till|from|during|before|after|of|early|mid|late|end of|spring|summer|autumn|fall|winter)"
+_PREPOSITIONS, _MODIFIERS = wordlists()["date_prepositions"], wordlists()["date_modifiers"]
+# ("end of" stood in the list when it was a regex under re.VERBOSE, which read it as "endof", so it
+# never matched: it is left out rather than made to match, which would change dates found.)
+_LEADS = [*_PREPOSITIONS, *_MODIFIERS, *wordlists()["date_seasons"]]
+_LEAD = "(?:" + "|".join(map(re.escape, sorted(_LEADS, key=len, reverse=True))) + ")"
+_MODIFIER_GROUP = alternation("date_modifiers")
+_MODIFIER_WORDS = frozenset(w.lower() for w in _MODIFIERS)
+_PREPOSITION_WORDS = frozenset(w.lower() for w in _PREPOSITIONS)
 
 DATE_PATTERN = re.compile(
     rf"""
@@ -46,24 +40,20 @@ DATE_PATTERN = re.compile(
   | (?P<ymd>\b(?P<yy>{_YEAR})(?P<ysep>[./])(?P<ym>0?[1-9]|1[0-2])(?P=ysep)(?P<yd>0?[1-9]|[12]\d|3[01])\b)
   | (?P<num>\b(?P<nd>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<nm>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>{_YEAR})\b)
   | (?P<dmy>\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b)
-  | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?!\s*(?:%|per|million|billion|troops|km))(?:,?\s+(?P<y2>{_YEAR}))?\b)
+  | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?!\s*{alternation("date_count_words")})(?:,?\s+(?P<y2>{_YEAR}))?\b)
   | (?P<my>\b(?P<m3>{_MONTH})(?:,)?\s+(?P<y3>{_YEAR})\b)
-  | (?P<mo>\b(?P<lead_m>{_LEAD})[\s-]+(?:(?:early|mid|late)[\s-]+)?(?P<m4>{_MONTH})\b(?!\s+\d))
-  | (?P<yo>\b(?P<lead_y>{_LEAD})\s+(?:(?:early|mid|late)[\s-]+)?(?P<y4>{_YEAR})\b(?![\-–]\d|\s*(?:troops|people|km)))
+  | (?P<mo>\b(?P<lead_m>{_LEAD})[\s-]+(?:{_MODIFIER_GROUP}[\s-]+)?(?P<m4>{_MONTH})\b(?!\s+\d))
+  | (?P<yo>\b(?P<lead_y>{_LEAD})\s+(?:{_MODIFIER_GROUP}[\s-]+)?(?P<y4>{_YEAR})\b(?![\-–]\d|\s*{alternation("date_year_count_words")}))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 # Month names are proper nouns: a lower-case "may"/"march" is a verb, so month groups must be capitalised.
 _CAPITAL = re.compile(r"[A-Z]")
 
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|made|held|took|signed|agreed|announced|met|said|ago|last|earlier|previously)\b|\b\w+ed\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|going to|is to|are to|scheduled|due to|plans? to|planned|upcoming|next|would be held)\b",
-    re.IGNORECASE,
-)
+_PAST = re.compile(rf"\b{alternation('past_markers', space=' ')}\b|\b\w+ed\b", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b{alternation('future_markers', space=' ')}\b", re.IGNORECASE)
+_PRECEDING = re.compile(rf"\b({alternation('date_preceding_leads', space=' ')})\s+$")
+_DEADLINE = frozenset(w.lower() for w in wordlists()["date_deadline_leads"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +125,30 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 # the words in between. The scan's first character is a set (sre then skips to candidates in C: digits,
 # the month names' initials and any non-ASCII letter, which case-insensitive matching can fold to one);
 # the lookbehinds then check the word boundary and the initial as `re.IGNORECASE` would.
-_ANCHOR = re.compile(
-    r"[\dADFJMNOSadfjmnos\x80-\U0010ffff](?<!\w.)(?:(?<=\d)|(?i:"
-    r"(?<=j)(?:anuary|an|une|un|uly|ul)|(?<=f)(?:ebruary|eb)|(?<=m)(?:arch|ar|ay)|(?<=a)(?:pril|pr|ugust|ug)"
-    r"|(?<=s)(?:eptember|ept|ep)|(?<=o)(?:ctober|ct)|(?<=n)(?:ovember|ov)|(?<=d)(?:ecember|ec))(?!\w))"
-)
-# The text before an anchor, read backwards: separators, a word of at most six letters (the longest lead),
+
+
+def _anchor_pattern() -> str:
+    by_initial: dict[str, list[str]] = {}
+    for name in MONTHS:
+        by_initial.setdefault(name[0], []).append(name[1:])
+    initials = "".join(sorted({c for i in by_initial if i.isascii() for c in (i.lower(), i.upper())}))
+    months = "|".join(
+        f"(?<={re.escape(i)})(?:{'|'.join(map(re.escape, sorted(rests, key=len, reverse=True)))})"
+        for i, rests in sorted(by_initial.items())
+    )
+    return rf"[\d{re.escape(initials)}\x80-\U0010ffff](?<!\w.)(?:(?<=\d)|(?i:{months})(?!\w))"
+
+
+_ANCHOR = re.compile(_anchor_pattern())
+# The text before an anchor, read backwards: separators, a word no longer than the longest lead,
 # separators and the word before that (a lead, when the first word is "early", "mid" or "late"). Every
 # part may be empty, so a match that runs to the end of what was read says to read further back.
-_BEFORE = re.compile(r"[\s-]*(?:(\w{1,6})(?!\w)[\s-]*(?:(\w{1,6})(?!\w))?)?")
+_LONGEST = max(map(len, _LEADS))
+_BEFORE = re.compile(rf"[\s-]*(?:(\w{{1,{_LONGEST}}})(?!\w)[\s-]*(?:(\w{{1,{_LONGEST}}})(?!\w))?)?")
+# The anchored scan knows leads of one word each; a list with another kind is scanned the plain way.
+_PLAIN_LEADS = all(re.fullmatch(r"\w+", word) for word in [*_LEADS, *MONTHS])
 _LEAD_WORD = re.compile(_LEAD, re.IGNORECASE | re.VERBOSE)
-_MODIFIER = re.compile(r"early|mid|late", re.IGNORECASE)
+_MODIFIER = re.compile(_MODIFIER_GROUP, re.IGNORECASE)
 _BACK = 48  # characters read back from an anchor at first
 
 
@@ -177,6 +180,9 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     in order and each is tried with the starts `_starts` gives, so the first success is `finditer`'s next
     match. `find_dates_reference` scans every position and the tests check the two agree.
     """
+    if not _PLAIN_LEADS:
+        yield from DATE_PATTERN.finditer(text)
+        return
     pos = last = 0
     search, match = _ANCHOR.search, DATE_PATTERN.match
     while (anchor := search(text, pos)) is not None:
@@ -224,8 +230,8 @@ def _mentions(text: str, matches: Iterable[re.Match[str]]) -> list[DateMention]:
             date = PartialDate(int(g["y3"]), _month(month_token))
         elif g["mo"]:
             date = PartialDate(None, _month(month_token))
-            start = m.start("m4") if lead not in ("early", "mid", "late") else m.start()
-            if lead in ("in", "since", "by", "until", "till", "from", "during", "before", "after", "of"):
+            start = m.start("m4") if lead not in _MODIFIER_WORDS else m.start()
+            if lead in _PREPOSITION_WORDS:
                 start = m.start("lead_m") + len(g["lead_m"]) + 1
         else:
             date = PartialDate(int(g["y4"]))
@@ -234,7 +240,7 @@ def _mentions(text: str, matches: Iterable[re.Match[str]]) -> list[DateMention]:
             continue
         preceding = text[max(0, start - 12) : start].lower()
         if not lead:
-            lead_m = re.search(r"\b(by|since|until|from|on|in)\s+$", preceding)
+            lead_m = _PRECEDING.search(preceding)
             lead = lead_m.group(1) if lead_m else ""
         found.append(DateMention(start, m.end(), text[start : m.end()], date, lead))
     return found
@@ -254,7 +260,7 @@ def resolve(mention: DateMention, reference: PartialDate | None, sentence: str =
     if reference is None or reference.year is None:
         return None
     ref = reference.first_day() if reference.precision == "day" else _last_day(reference)
-    future = mention.lead in ("by", "until", "till") or _future_clause(sentence[: mention.start])
+    future = mention.lead in _DEADLINE or _future_clause(sentence[: mention.start])
     candidates = [PartialDate(y, date.month, date.day) for y in (ref.year - 1, ref.year, ref.year + 1)]
     candidates = [c for c in candidates if _valid(c.year, c.month or 1, c.day)]
     if future:
