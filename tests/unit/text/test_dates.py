@@ -135,3 +135,13 @@ def test_a_lead_far_before_its_month_is_still_found(gap: str) -> None:
 
     for text in (f"x in{gap}March", f"since{gap}early{gap}2021 and", f"{gap}by{gap}late{gap}May 5"):
         assert find_dates(text) == find_dates_reference(text), text
+
+
+@pytest.mark.parametrize(
+    ("token", "month"), [("january", 1), ("jan", 1), ("may", 5), ("sept", 9), ("sep", 9), ("dec", 12)]
+)
+def test_month_abbreviations_take_the_number_of_the_name_they_start(token: str, month: int) -> None:
+    from russia_taliban.text.dates import MONTHS
+
+    assert MONTHS[token] == month
+    assert len(MONTHS) == 24  # twelve names, eleven abbreviations (May has none) and "sept" beside "sep"
