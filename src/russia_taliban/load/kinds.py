@@ -81,7 +81,7 @@ _DATED_END = re.compile(r"(?:19|20)\d\d\s*[|,·•-]?\s*$")
 def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Give each paragraph its kind in place; see the module docstring for the rules."""
     for p in paragraphs:
-        if is_chrome(p.text) or scraper_date(p.text) is not None:
+        if is_chrome(p.text) or scraper_date(p.text) is not None or _chrome_items(p.text):
             p.kind = "boilerplate"
         elif date_stamp(p.text) is not None or is_relative_stamp(p.text):
             p.kind = "dateline"
@@ -91,8 +91,8 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "boilerplate"  # a bare credit, file name or video title; a caption that says something is body
     _classify_header(paragraphs)
     _classify_late_bylines(paragraphs)
-    _rechoose_name_title(paragraphs)
     _rechoose_block_title(paragraphs)
+    _rechoose_anchored_title(paragraphs)
     _classify_body(paragraphs)
     _classify_trailer(paragraphs)
     mark_pull_quotes(paragraphs)
@@ -100,8 +100,28 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return paragraphs
 
 
+_URL = re.compile(r"https?://|\bwww\.\S", re.IGNORECASE)
+_ITEM_GAP = re.compile(r"\s{2,}|\t|\s+[|•·]\s+")
+
+
+def _chrome_items(text: str) -> bool:
+    """A row of buttons or links set apart by wide gaps or bars, each of them chrome on its own
+    ("Print this page    Close window", "Share | Save"): the row is chrome too."""
+    if len(text) > 200:
+        return False
+    items = [i for i in _ITEM_GAP.split(text.strip()) if i.strip()]
+    return len(items) >= 2 and all(is_chrome(i) for i in items)
+
+
 def _is_title(text: str) -> bool:
-    return 3 <= capped_words(text) <= 30 and not re.search(r"[.;,]\s*$", text) and not _QUOTED.match(text)
+    """Headline-shaped: 3 to 30 words, no closing stop or comma, not a quotation, no web address (a
+    line with a URL is an archive banner, a scraper's tag or a share link, never a headline)."""
+    return (
+        3 <= capped_words(text) <= 30
+        and not re.search(r"[.;,]\s*$", text)
+        and not _QUOTED.match(text)
+        and not _URL.search(text)
+    )
 
 
 def _is_heading(text: str) -> bool:
@@ -156,6 +176,8 @@ def _classify_header(paragraphs: list[Paragraph]) -> None:
             after_masthead = False
             if is_by_line(p.text) or is_name_list(p.text):
                 p.kind = "byline"
+            elif _URL.search(p.text) and capped_words(p.text) <= 40:
+                p.kind = "boilerplate"  # an archive banner, a scraper's tag or a link above the headline
             elif _is_label(p.text) or is_nav(p.text):
                 p.kind = "boilerplate"  # a section label, menu, banner or topic tag above the headline
                 after_masthead, masthead_at = masthead_outlet(p.text) is not None, index
@@ -218,32 +240,9 @@ def _classify_late_bylines(paragraphs: list[Paragraph]) -> None:
                 return
 
 
-_NAME_LIKE = re.compile(rf"^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|{alternation('site_name_connectors')}))*$")
-
-
-def _rechoose_name_title(paragraphs: list[Paragraph]) -> None:
-    """A newsletter's or site's name taken for the headline: when the "title" is a short name and a
-    title-shaped line stands between it and the byline or date below, that line is the headline."""
-    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
-    if title_at is None or capped_words(paragraphs[title_at].text) > 5:
-        return
-    if not _NAME_LIKE.match(paragraphs[title_at].text.strip()):
-        return
-    anchor = next(
-        (j for j in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD))
-         if paragraphs[j].kind in ("byline", "dateline")),
-        None,
-    )  # fmt: skip
-    if anchor is None:
-        return
-    between = [q for q in paragraphs[title_at + 1 : anchor] if q.kind in ("body", "standfirst")]
-    if not between or not _is_title(between[0].text):
-        return
-    if not any(q.kind == "boilerplate" for q in paragraphs[title_at + 1 : between[0].position]):
-        return  # a short headline and its subtitle: only site chrome ("Subscribe", "Sign in") marks a site name
-    paragraphs[title_at].kind, between[0].kind = "boilerplate", "title"
-    if len(between) > 1 and _single_sentence(between[1].text) and capped_words(between[1].text) <= 60:
-        between[1].kind = "standfirst"
+_NAME_LIKE = re.compile(
+    rf"^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|{alternation('site_name_connectors')}))*$"
+)  # a site's or newsletter's name
 
 
 def _block_of(paragraphs: list[Paragraph], index: int) -> tuple[int, int]:
@@ -295,6 +294,88 @@ def _rechoose_block_title(paragraphs: list[Paragraph]) -> None:
         if q.kind in ("body", "standfirst", "heading"):
             q.kind = "standfirst" if _single_sentence(q.text) and capped_words(q.text) <= 60 else q.kind
             break
+
+
+def _is_credit(p: Paragraph) -> bool:
+    """A byline or date line, by kind or by what the line says (passes before may not have reached it)."""
+    return p.kind in ("byline", "dateline") or (
+        p.kind != "boilerplate"
+        and (is_by_line(p.text) or dated_byline(p.text) is not None or date_stamp(p.text) is not None)
+    )
+
+
+def _anchored(paragraphs: list[Paragraph], index: int) -> bool:
+    """A headline is followed by its byline or date line, directly or after a one-sentence standfirst."""
+    after = paragraphs[index + 1 : index + 3]
+    if after and _is_credit(after[0]):
+        return True
+    return (
+        len(after) == 2
+        and after[0].kind in ("body", "standfirst")
+        and _single_sentence(after[0].text)
+        and capped_words(after[0].text) <= 60
+        and _is_credit(after[1])
+    )
+
+
+def _headline_candidate(p: Paragraph) -> bool:
+    """A header line that could be the headline: headline-shaped, and not a label, menu, masthead or byline."""
+    return (
+        p.kind in ("title", "standfirst", "body", "heading")
+        and _is_title(p.text)
+        and not (_is_label(p.text) or is_nav(p.text) or masthead_outlet(p.text) or byline(p.text))
+    )
+
+
+_SHORT_TITLE = 5  # words: a site's name or a section label is no longer
+
+
+def _rechoose_anchored_title(paragraphs: list[Paragraph]) -> None:
+    """The headline is the header line that its byline or date line follows. When the chosen title
+    is short (a site's name or a section label: "Statements and comments", "The Steppe and Beyond")
+    or stands above a menu (a masthead with its tagline), has chrome beside it, is not followed by
+    its byline, and a longer headline-shaped line of the header is followed by one
+    (directly or after a one-sentence standfirst), that line is the headline: what stood above it is
+    chrome, and a one-sentence line under it is the standfirst."""
+    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), None)
+    if title_at is None:
+        return
+    menu_below = all(q.kind == "boilerplate" for q in paragraphs[title_at + 1 : title_at + 3])
+    if capped_words(paragraphs[title_at].text) > _SHORT_TITLE and not menu_below:
+        return
+    if not any(q.kind == "boilerplate" for q in paragraphs[max(0, title_at - 2) : title_at + 3]):
+        return  # a short headline over a title-case subtitle: only site chrome near it marks a site's name
+    if title_at + 1 < len(paragraphs) and paragraphs[title_at + 1].kind == "title":
+        return  # a headline broken over two lines
+    if title_at + 1 < len(paragraphs) and _is_credit(paragraphs[title_at + 1]):
+        return  # a short headline with its byline
+    for j in range(title_at + 1, min(len(paragraphs), title_at + _HEADER_LOOKAHEAD)):
+        q = paragraphs[j]
+        if _is_body(q) or wire_dateline(q.text):
+            return
+        if not (_headline_candidate(q) and _anchored(paragraphs, j)):
+            continue
+        if q.text.rstrip().endswith(":") or (
+            not menu_below and capped_words(q.text) <= capped_words(paragraphs[title_at].text)
+        ):
+            continue
+        for r in paragraphs[title_at:j]:
+            if r.kind in CONTENT_KINDS:
+                r.kind = "boilerplate"
+        q.kind = "title"
+        nxt = paragraphs[j + 1] if j + 1 < len(paragraphs) else None
+        if (
+            nxt is not None
+            and nxt.kind in ("body", "heading")
+            and not _is_credit(nxt)
+            and _single_sentence(nxt.text)
+            and capped_words(nxt.text) <= 60
+        ):
+            nxt.kind = "standfirst"
+        for r in paragraphs[j + 1 : j + 3]:
+            if r.kind == "body" and _is_credit(r):
+                r.kind = "byline" if date_stamp(r.text) is None else "dateline"
+        return
 
 
 def _later_title(paragraphs: list[Paragraph], index: int, *, adjacent: bool) -> bool:
@@ -378,7 +459,9 @@ def _classify_trailer(paragraphs: list[Paragraph]) -> None:
     for p in paragraphs[last + 1 :]:
         if p.kind in ("body", "heading") and is_by_line(p.text):
             p.kind = "byline"  # "Posted by X at 11:42 PM" under a blog post
-        elif p.kind in ("body", "heading") and (bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text)):
+        elif p.kind in ("body", "heading") and (
+            bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text) or _URL.search(p.text)
+        ):
             p.kind = "boilerplate"
     # an author note can also stand just before trailing chrome ("X is ... . Follow him on Twitter")
     if last >= 0 and bio_name(paragraphs[last].text) and all(q.kind == "boilerplate" for q in paragraphs[last + 1 :]):

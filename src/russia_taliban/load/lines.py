@@ -448,13 +448,25 @@ class DatedByline:
     stamp: Stamp
 
 
+_DATE_FIRST = re.compile(
+    rf"^(?P<lead>{alternation('byline_leads')})\s+on\s+(?P<date>.{{6,60}}?)\s+by\s+(?P<name>.{{3,100}})$",
+    re.IGNORECASE,
+)
+
+
 def dated_byline(text: str) -> DatedByline | None:
     """The credit and date of a line that is a byline (or a credit of at most four capitalised words)
-    followed by nothing but a date stamp; the split is at the first dated mention, or at its label."""
+    followed by nothing but a date stamp; the split is at the first dated mention, or at its label.
+    A blog's "Posted on June 9th, 2024 by X" gives the date first."""
     stripped = text.strip()
     if len(stripped) > 160 or not any(ch.isdigit() for ch in stripped):
         return None
     stripped = unglue(stripped)
+    if (first := _DATE_FIRST.match(stripped)) is not None:
+        stamp, b = date_stamp(first.group("date")), byline(f"By {first.group('name')}")
+        if stamp is not None and stamp.date.year and b is not None and b.author:
+            return DatedByline(f"By {first.group('name')}", b.author, stamp)
+        return None
     found = [d for d in find_dates(stripped) if d.date.year]
     if not found:
         return None

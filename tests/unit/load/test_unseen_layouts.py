@@ -1,0 +1,102 @@
+"""Rules for layouts the loader first met in the dev4 kinds of source (reader apps, print views,
+caches and archives, memos, blogs, scraper and feed exports), each tested on lines of our own."""
+
+import pytest
+
+from russia_taliban.load.kinds import classify
+from russia_taliban.load.lines import dated_byline, is_chrome
+from russia_taliban.load.split import split
+from russia_taliban.text.dates import PartialDate
+from tests.unit.load.texts import BODY, BODY2
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in classify(split(text))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read in the app",
+        "Open in app or online",
+        "Like  Comment  Repost",
+        "You're currently a paid subscriber to Pamir Letters.",
+        "Shared via the Oxus Daily app",
+        "Printer-friendly version",
+        "Printed from pamirletters.net",
+        "This article appeared in the spring edition of The Oxus Quarterly.",
+        "This is Google's cache of https://oxusdaily.org/a. It shows the page as it was on 3 May.",
+        "1,204 captures",
+        "About this capture",
+        "3 Jan 2023 - 9 Feb 2024",
+        "JAN FEB MAR",
+        "2022 2023 2024",
+        "RESTRICTED — DRAFT v2",
+        "For internal use only at the donor meeting.",
+        "14 comments on “What Termez wants”",
+        "Today's episode is brought to you by Pamir Freight.",
+        "Mixed by Oxus Sound. Theme music by Ada Lorne.",
+        "For further information, please contact the press office in Dushanbe.",
+        "BREAKING  Tenge slips against the dollar",
+    ],
+)
+def test_chrome_of_apps_print_views_caches_and_memos(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May 2023",  # a date line, not a calendar widget
+        "Key findings",
+        "The envoy liked the draft but said the Taliban would comment later.",
+        "Breaking with precedent, Moscow received the delegation at the ministry.",
+    ],
+)
+def test_those_chrome_patterns_leave_content_and_date_lines_alone(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_a_row_of_buttons_apart_by_wide_gaps_is_chrome() -> None:
+    got = kinds(f"Print this article    Close window\nTajik border guards brace for a long winter\n5 May 2024\n{BODY}")
+    assert got[0][0] == "boilerplate" and got[1][0] == "title"
+
+
+def test_a_line_with_a_web_address_is_never_the_headline() -> None:
+    got = kinds(
+        "Archived copy of https://oxusdaily.org/news/tajik-border-winter\n"
+        f"Tajik border guards brace for a long winter\nBy Ada Lorne\n{BODY}\n{BODY2}"
+    )
+    assert got[0][0] == "boilerplate"
+    assert got[1] == ("title", "Tajik border guards brace for a long winter")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a section label above the headline, under the site's menus
+        "Oxus Daily\nHome   World   Business   Opinion\nNews and comment\n"
+        "Uzbek traders wait for the new Termez bridge to open\n4 March 2024",
+        # a blog's name and tagline above its menu
+        "Pamir Letters\nWriting on trade and borders in Central Asia\nHome   About   Archive\n\n"
+        "Uzbek traders wait for the new Termez bridge to open\nBy Ada Lorne",
+        # a masthead with its tagline, over menus, a date and the headline
+        "The Oxus Daily — News from both banks of the river\nSkip to content\nHome\nWorld\n"
+        "4.03.2024 09:15\nUzbek traders wait for the new Termez bridge to open\nText: Ada Lorne",
+    ],
+)
+def test_the_headline_is_the_line_its_byline_or_date_follows(header: str) -> None:
+    got = kinds(f"{header}\n{BODY}\n{BODY2}")
+    titles = [text for kind, text in got if kind == "title"]
+    assert titles == ["Uzbek traders wait for the new Termez bridge to open"]
+
+
+def test_a_short_headline_without_chrome_keeps_its_place_above_a_title_case_subtitle() -> None:
+    got = kinds(f"The Termez Bridge\nWhy Uzbek Traders Are Still Waiting\nBy Ada Lorne\n{BODY}")
+    assert got[0] == ("title", "The Termez Bridge")
+
+
+def test_a_blog_post_line_gives_its_date_before_the_author() -> None:
+    got = dated_byline("Posted on March 3rd, 2024 by Ada Lorne")
+    assert got is not None and got.author == "Ada Lorne" and got.stamp.date == PartialDate(2024, 3, 3)
+    assert dated_byline("Posted on the bridge by the river") is None
