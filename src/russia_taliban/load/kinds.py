@@ -89,6 +89,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "boilerplate"
         elif capped_words(p.text) <= 40 and is_caption(p.text) and not _caption_states(p.text):
             p.kind = "boilerplate"  # a bare credit, file name or video title; a caption that says something is body
+    _classify_fields(paragraphs)
     _classify_header(paragraphs)
     _classify_late_bylines(paragraphs)
     _rechoose_block_title(paragraphs)
@@ -111,6 +112,20 @@ def _chrome_items(text: str) -> bool:
         return False
     items = [i for i in _ITEM_GAP.split(text.strip()) if i.strip()]
     return len(items) >= 2 and all(is_chrome(i) for i in items)
+
+
+_FIELD_KINDS = {"author": "byline", "published": "dateline", "outlet": "boilerplate", "other": "boilerplate"}
+
+
+def _classify_fields(paragraphs: list[Paragraph]) -> None:
+    """A scraper's or feed reader's metadata block ("Feed: …", "AUTHORS  …", "DATE  None"): its author
+    field is a byline, its date field a date line, and the others chrome. A title field is left to the
+    header rules (the headline when the text has none of its own)."""
+    from .stated import field_lines  # stated reads these kinds; imported here, not at module load
+
+    for position, (name, _) in field_lines(paragraphs).items():
+        if name in _FIELD_KINDS:
+            paragraphs[position].kind = _FIELD_KINDS[name]
 
 
 def _is_title(text: str) -> bool:

@@ -83,12 +83,15 @@ _DOMAIN = re.compile(
 _PARTS = re.compile(r"\s+[-–—|•·]\s+|\s*\|\s*")
 
 
+_PLACE_NOTE = re.compile(r"\s*\([A-Z][\w .,’'-]{1,40}\)$")
+
+
 def masthead_outlet(line: str) -> str | None:
     """The outlet if a line is a masthead: a known name, a domain, or an outlet-shaped name.
 
     "The Guardian - Back to homepage" and "Caspian Policy Forum | Commentary" are tried part by part.
     """
-    text = line.strip()
+    text = _PLACE_NOTE.sub("", line.strip())  # "The Caspian Courier (Astrakhan, Russia)": a database's source line
     if not text or len(text) > 90:
         return None
     parts = [p for p in _PARTS.split(text) if p]
@@ -117,8 +120,9 @@ def outlet_shaped(text: str) -> bool:
         return False
     if (words[0].lower() in connectors and words[0].lower() != "the") or words[-1].lower() in connectors:
         return False
-    if words[0].lower() in word_set("byline_roles"):
-        return False  # "Staff Reporter", "Senior Correspondent": a byline, not a publisher
+    roles = word_set("byline_roles")
+    if words[0].lower() in roles and all(w.lower() in roles or w.lower() in connectors for w in words):
+        return False  # "Staff Reporter", "Senior Correspondent": a byline, not a publisher ("Central Asia Trade Journal" is one)
     nav = word_set("nav_words")
     if all(w.lower() in nav or w.lower() in connectors for w in words):
         return False  # "World News", "Business & Economy": a section, not a publisher
@@ -135,7 +139,9 @@ _WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z0-9][\w&’'/-]*(?:\.[\w&’'/-]+)*)"  # a 
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{alternation('outlet_name_links')}\s+)*{_WORD}){{0,7}})"
 _STATEMENTS = [
     # repost and syndication notes first: they name the original publisher
-    rf"(?i:\b{alternation('original_publication_adverbs')}\s+{alternation('original_publication_verbs')}"
+    # "originally published in X", and a feed's "appeared first on X"
+    rf"(?i:\b(?:{alternation('original_publication_adverbs')}\s+{alternation('original_publication_verbs')}"
+    rf"|{alternation('original_publication_verbs')}\s+{alternation('original_publication_adverbs')})"
     rf"\s+{alternation('original_publication_prepositions')})\s+{_NAME}",
     rf"(?i:\b{alternation('repost_verbs')}\s+(?:here\s+)?(?:from|by|with permission (?:of|from)|courtesy of))\s+{_NAME}",
     rf"^(?i:{alternation('source_labels', space=' ')})\s*:?\s+{_NAME}\s*(?:[,.|]|$)",
@@ -145,7 +151,8 @@ _STATEMENTS = [
     rf"^(?i:support|back)\s+{_NAME}\s*[!.]",
     rf"^(?i:(?:a )?message from)\s+{_NAME}\s*:",
     rf"^(?i:more\s+(?:\w+\s+){{0,2}}from)\s+{_NAME}\s*$",
-    rf"(?i:\bsubscribed to)\s+{_NAME}",
+    rf"(?i:\bsubscri(?:bed|ber) to)\s+{_NAME}",
+    rf"^(?i:shared\s+(?:from|via))\s+{_NAME}\s+(?i:app)\b",
     rf"^(?i:thanks for reading)\s+{_NAME}\s*[!.]",
     rf"^(?i:follow)\s+{_NAME}(?:[’']s)?\s+(?i:coverage|on)\b",
 ]
@@ -172,8 +179,11 @@ def statement_outlet(line: str, *, reposts_only: bool = False) -> str | None:
 
 
 def _trim(name: str) -> str:
-    """A matched name without what follows the publisher: "Eurasia Today and" -> "Eurasia Today"."""
+    """A matched name without what follows the publisher: "Eurasia Today and" -> "Eurasia Today"; a
+    lower-case "the" before it belongs to the sentence ("shared from the Oxus Daily app")."""
     words = name.rstrip(".,").split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
     connectors, tails = words_of("outlet_connectors"), words_of("copyright_tails")
     while words and words[-1].lower() in connectors:
         words.pop()
@@ -206,3 +216,26 @@ def mentioned_outlet(line: str) -> str | None:
                 if found := known_outlet(" ".join(words[start : start + n]).rstrip(".,:;")):
                     return found
     return None
+
+
+def domain_name(domain: str, texts: list[str]) -> str | None:
+    """The name a site's domain stands for, when the text writes it out: "steppeobserver.com" is
+    "Steppe Observer" if a line names "Steppe Observer" (capitalised words whose letters, run
+    together, are the domain's first label); otherwise None, and the domain stays a last resort."""
+    label = re.sub(r"^www\.", "", domain.lower()).split(".")[0].replace("-", "")
+    if len(label) < 4:
+        return None
+    for text in texts:
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group().split()
+            for start in range(len(words)):
+                for end in range(start + 1, min(len(words), start + 6) + 1):
+                    run = words[start:end]
+                    if re.sub(r"[^a-z0-9]", "", "".join(run).lower()) == label or (
+                        run[0].lower() == "the" and re.sub(r"[^a-z0-9]", "", "".join(run[1:]).lower()) == label
+                    ):
+                        return " ".join(run)
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&|and|of|the|for))*")

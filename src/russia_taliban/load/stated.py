@@ -34,7 +34,7 @@ from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .kinds import is_caption
 from .lines import bio_name, byline, date_stamp, dated_byline, label_outlet, scraper_date, wire_dateline
-from .outlets import canonical, masthead_outlet, mentioned_outlet, statement_outlet, word_set
+from .outlets import canonical, domain_name, masthead_outlet, mentioned_outlet, statement_outlet, word_set
 from .split import Paragraph
 
 
@@ -87,7 +87,7 @@ def _with_fields(out: Stated, fields: dict[str, str]) -> Stated:
     if (raw := fields.get("author")) is not None:
         names = [n.strip(" '\"") for n in raw.strip("[]").split(",")] if raw.startswith("[") else [raw]
         found = [a for n in names if n and (a := _field_author(n))]
-        out.author = " and ".join(found) if found else ("" if raw.startswith("[") else out.author)
+        out.author = " and ".join(found)  # a desk credit ("Web Desk") or "[]": the markup names no author
     if (raw := fields.get("published")) and (dated := [d.date for d in find_dates(raw) if d.date.year]):
         out.published = dated[0]
     if name := fields.get("outlet"):
@@ -102,30 +102,51 @@ def _field_author(text: str) -> str:
     return b.author if b and b.author else ""
 
 
-_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w :]{0,30}?)\s*:\s*(?P<value>.*)$")
+_FIELD = re.compile(
+    r"^(?P<key>[A-Za-z][\w :]{0,30}?)\s*:\s*(?P<value>.*)$"
+    r"|^(?P<gapkey>[A-Z][A-Z ]{0,20}?[A-Z])(?:\s{2,}|\t)\s*(?P<gapvalue>\S.*)$"  # "TITLE    …", "AUTHORS  …"
+)
+_EMPTY_VALUES = frozenset({"none", "null", "[]", "n/a", "-"})  # a field the scraper found empty
 
 
 def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
     """Title, author, published and outlet from a metadata block at the top of the text: two or more
-    `key: value` lines with keys of boilerplate.yaml `scraper_fields`, before the first long paragraph."""
-    keys = _field_keys()
+    `key: value` (or `KEY    value`) lines with keys of boilerplate.yaml `scraper_fields`, before the
+    first long paragraph. A field the scraper left empty ("None", "[]") gives nothing."""
     found: dict[str, str] = {}
-    hits = 0
+    for name, value in field_lines(paragraphs).values():
+        if name != "other" and value and value.lower() not in _EMPTY_VALUES:
+            found.setdefault(name, value)
+    if "title" in found and (m := _TITLE_SITE.match(found["title"])):
+        found["title"] = m.group("title")  # "Headline | Gulf Asia Times": the page title's site suffix
+        found.setdefault("outlet", m.group("site"))
+    return found
+
+
+def field_lines(paragraphs: list[Paragraph]) -> dict[int, tuple[str, str]]:
+    """The lines of a scraper's metadata block, by position, with the field each gives ("title", "author",
+    "published", "outlet" or "other") and its value; empty unless two or more lines have known keys."""
+    keys = _field_keys()
+    lines: dict[int, tuple[str, str]] = {}
     for p in paragraphs[:20]:
         if capped_words(p.text) >= 20 and not _FIELD.match(p.text):
             break
         m = _FIELD.match(p.text.strip())
         if m is None:
             continue
-        key = m.group("key").strip().lower()
+        key = (m.group("key") or m.group("gapkey")).strip().lower()
+        value = (m.group("value") if m.group("key") else m.group("gapvalue")).strip()
         if key in keys or key in _OTHER_FIELDS:
-            hits += 1
-        if key in keys and m.group("value").strip():
-            found.setdefault(keys[key], m.group("value").strip())
-    return found if hits >= 2 else {}
+            lines[p.position] = (keys.get(key, "other"), value)
+    return lines if len(lines) >= 2 else {}
 
 
-_OTHER_FIELDS = frozenset({"url", "hostname", "description", "excerpt", "categories", "tags", "top image", "length"})
+_TITLE_SITE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>[A-Z][\w&.’' -]{1,40})$")
+
+
+_OTHER_FIELDS = frozenset(
+    {"url", "link", "hostname", "description", "excerpt", "categories", "tags", "top image", "length"}
+)
 
 
 @functools.cache
@@ -276,11 +297,16 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
         if name := statement_outlet(p.text, reposts_only=True):
             return name
     header = [p for p in paragraphs[: max(first_body, 1) + 2] if p.kind != "body" or p.position < first_body]
+    domain = ""
     for p in header:
         if p.kind in ("boilerplate", "title", "standfirst", "byline") and (
             name := label_outlet(p.text) or (masthead_outlet(p.text) if p.kind != "title" else None)
         ):
-            return canonical(name)
+            if not _BARE_DOMAIN.fullmatch(name):
+                return canonical(name)
+            if named := domain_name(name, [q.text for q in paragraphs]):
+                return canonical(named)
+            domain = domain or name  # a domain only: the rules below may name the publisher
     for p in paragraphs[:6]:
         if p.kind == "boilerplate" and (m := _SENDER.match(p.text)):
             return canonical(m.group("name"))
@@ -290,7 +316,10 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
     for p in reversed(chrome):
         if not is_caption(p.text) and not _CREDIT.match(p.text) and (name := mentioned_outlet(p.text)):
             return name
-    return ""
+    return domain
+
+
+_BARE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 
 
 _SENDER = re.compile(r"^from:\s*(?P<name>[^<@]{2,60}?)\s*<[^>]+>\s*$", re.IGNORECASE)

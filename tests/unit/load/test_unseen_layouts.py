@@ -100,3 +100,79 @@ def test_a_blog_post_line_gives_its_date_before_the_author() -> None:
     got = dated_byline("Posted on March 3rd, 2024 by Ada Lorne")
     assert got is not None and got.author == "Ada Lorne" and got.stamp.date == PartialDate(2024, 3, 3)
     assert dated_byline("Posted on the bridge by the river") is None
+
+
+def read(*lines: str):
+    from russia_taliban.load.stated import stated_metadata
+
+    return stated_metadata(classify(split("\n".join(lines))))
+
+
+def test_a_scrapers_fields_apart_by_wide_gaps_are_read_and_an_empty_field_gives_nothing() -> None:
+    got = read(
+        "TITLE    Herat traders count the cost of the border closure | Oxus Daily",
+        "AUTHORS  News Desk",
+        "DATE     None",
+        BODY,
+        BODY2,
+    )
+    assert (got.title, got.author, got.outlet, got.published) == (
+        "Herat traders count the cost of the border closure",
+        "",
+        "Oxus Daily",
+        None,
+    )
+
+
+def test_a_feed_readers_fields_name_the_feed_as_outlet_and_mark_the_lines() -> None:
+    text = "\n".join(
+        [
+            "Feed: Pamir Letters",
+            "Title: Dushanbe reopens the Panj crossing",
+            "Author: Ada Lorne",
+            "Link: https://pamirletters.net/panj-crossing/",
+            "Date: Tue, 05 Mar 2024 08:00:00 +0000",
+            BODY,
+        ]
+    )
+    paragraphs = classify(split(text))
+    assert [p.kind for p in paragraphs[:5]] == ["boilerplate", "boilerplate", "byline", "boilerplate", "dateline"]
+    from russia_taliban.load.stated import stated_metadata
+
+    got = stated_metadata(paragraphs)
+    assert (got.title, got.author, got.outlet) == ("Dushanbe reopens the Panj crossing", "Ada Lorne", "Pamir Letters")
+    assert got.published == PartialDate(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("named", "outlet"),
+    [
+        ("Photo: Pamir Letters", "Pamir Letters"),  # the text writes the domain's name out
+        ("Photo: Ada Lorne", "pamirletters.net"),  # it does not: the domain stays
+    ],
+)
+def test_a_domain_masthead_takes_the_name_the_text_writes_out(named: str, outlet: str) -> None:
+    got = read("pamirletters.net", "Dushanbe reopens the Panj crossing", "By Ada Lorne", BODY, named, BODY2)
+    assert got.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("The post Dushanbe reopens the Panj crossing appeared first on Pamir Letters.", "Pamir Letters"),
+        ("You're currently a free subscriber to Pamir Letters.", "Pamir Letters"),
+        ("Shared from the Oxus Daily app", "Oxus Daily"),
+    ],
+)
+def test_feed_footers_newsletter_and_app_lines_name_the_publisher(line: str, outlet: str) -> None:
+    from russia_taliban.load.outlets import statement_outlet
+
+    assert statement_outlet(line) == outlet
+
+
+def test_a_database_source_line_names_the_outlet_without_its_place() -> None:
+    from russia_taliban.load.outlets import masthead_outlet, outlet_shaped
+
+    assert masthead_outlet("The Oxus Courier (Termez, Uzbekistan)") == "The Oxus Courier"
+    assert outlet_shaped("Central Asia Freight Journal")  # "Central" opens desk credits, not only them
+    assert not outlet_shaped("Central Asia Desk")
