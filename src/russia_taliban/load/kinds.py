@@ -260,6 +260,11 @@ _NAME_LIKE = re.compile(
 )  # a site's or newsletter's name
 
 
+def name_like(text: str) -> bool:
+    """A run of capitalised words with a name's connectors: the shape of a site's or newsletter's name."""
+    return _NAME_LIKE.match(text.strip()) is not None
+
+
 def _block_of(paragraphs: list[Paragraph], index: int) -> tuple[int, int]:
     """(first, last + 1) of the block of lines between blank lines that holds paragraph `index`."""
     first = index

@@ -123,11 +123,13 @@ _ZONE = (
     rf"(?:{alternation('time_zones')}|[A-Z]{{1,2}}[SD]?T)(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?|Z|[+-]\d{{2}}:?\d{{2}}"
 )
 _RELATIVE = rf"\d{{1,2}}\s*{alternation('time_units')}\s+ago"
+# an episode's or video's length beside its date ("3 July 2025 · 52 min")
+_DURATION = rf"\d{{1,3}}\s*{alternation('time_units')}"
 # a document's number beside its date ("POLICY BRIEF No. 14 | JULY 2025")
 _DOCUMENT = rf"{alternation('document_types')}\s+no\.?\s*\d+"
 _RESIDUE = re.compile(
     rf"(?:\s|[,|/·•–—()\-:.]|\b{_LABEL}\b|\b{_WEEKDAY}(?!\w)|(?<!\w)(?:{_TIME})(?!\w)|\b(?:{_ZONE})(?!\w)"
-    rf"|[+-]\d{{2}}:?\d{{2}}\b|\b{_RELATIVE}\b|\b{_DOCUMENT}\b)*",
+    rf"|[+-]\d{{2}}:?\d{{2}}\b|\b{_RELATIVE}\b|\b{_DOCUMENT}\b|\b{_DURATION}(?!\w))*",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(rf"\b{alternation('update_labels')}\b", re.IGNORECASE)
@@ -359,11 +361,18 @@ def byline(text: str) -> Byline | None:
     stripped = text.strip().replace(" & ", " and ")  # "A & B" is written "A and B"
     if len(stripped) > 160:
         return None
+    from .outlets import word_set
+
+    if stripped.lower().rstrip(":") in word_set("headings"):
+        return None  # "KEY HIGHLIGHTS", "Context": a report's section heading, in capitals or not
+    stripped = _honorific().sub("", stripped)
     if len(stripped) <= 40 and (name := agency(stripped)):
         return Byline(outlet=name)  # an agency's credit line under the headline ("AFP")
     m = _BY.match(stripped)
     if (names := _name_list(m.group("rest") if m else stripped)) is not None:
         return Byline(names)  # "By A, B and C", "A, B, and C"
+    if m and _honorific().match(m.group("rest")):
+        return byline(f"By {_honorific().sub('', m.group('rest'))}")  # "By Dr. Jane Doe"
     if m and _is_collective(m.group("rest")):
         return Byline()  # "By the Editorial Board", "By Staff": a credit without an author
     if m:
@@ -383,6 +392,21 @@ def byline(text: str) -> Byline | None:
     if _is_name(head) and not head.endswith("?") and (not role or _is_role(role)):
         return Byline(_title_case(head))
     return None
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    """Honorifics written with a stop in wordlists.yaml `titles` ("Dr.", "Prof."), with or without
+    it, before a capitalised name: a byline's author is recorded without them."""
+    stopped = sorted({t.rstrip(".") for t in boilerplate_titles() if t.endswith(".")}, key=len, reverse=True)
+    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, stopped))})\.?\s+)+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def boilerplate_titles() -> list[str]:
+    """The `titles` section of wordlists.yaml as written."""
+    from ..text.wordlists import wordlists
+
+    return list(wordlists()["titles"])
 
 
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)

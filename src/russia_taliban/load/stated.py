@@ -32,9 +32,27 @@ from dataclasses import dataclass
 from ..text.dates import PartialDate, find_dates, resolve
 from ..text.wordlists import alternation
 from ..text.words import capped_words
-from .kinds import is_caption
-from .lines import bio_name, byline, date_stamp, dated_byline, label_outlet, scraper_date, wire_dateline
-from .outlets import canonical, domain_name, masthead_outlet, mentioned_outlet, statement_outlet, word_set
+from .kinds import is_caption, name_like
+from .lines import (
+    bio_name,
+    byline,
+    date_stamp,
+    dated_byline,
+    is_chrome,
+    is_nav,
+    label_outlet,
+    scraper_date,
+    wire_dateline,
+)
+from .outlets import (
+    canonical,
+    domain_name,
+    masthead_outlet,
+    mentioned_outlet,
+    outlet_shaped,
+    statement_outlet,
+    word_set,
+)
 from .split import Paragraph
 
 
@@ -60,6 +78,7 @@ def stated_metadata(paragraphs: list[Paragraph]) -> Stated:
         if glued:
             out.title = glued.title
         out.title = _LEADING_SYMBOLS.sub("", out.title)
+        out.title = _without_glued_label(out.title, paragraphs[:title_at])
     for p in paragraphs:
         if p.kind == "byline":
             b = byline(p.text) or ((d := dated_byline(p.text)) and byline(d.head))
@@ -236,8 +255,9 @@ def publication_date(
                 if dated and dated[0].start == 0 and dated[0].date.year:
                     return dated[0].date  # "Received 3 Jun 2024, Accepted …, Published online: 14 Jan 2025"
     wire = _wire(paragraphs)
-    year = None
-    if (wire and wire.date) or yearless:
+    in_url = url_date(p.text for p in paragraphs)
+    year = in_url.year if in_url else None
+    if not year and ((wire and wire.date) or yearless):
         year = max(latest_year(p.text for p in paragraphs) or 0, _copyright_year(paragraphs) or 0) or None
     if wire and wire.date:
         mention = find_dates(wire.date)
@@ -245,7 +265,49 @@ def publication_date(
             return resolve(mention[0], PartialDate(year))
     if yearless and year:
         return PartialDate(year, yearless[0].month, yearless[0].day)  # a time stamp without its year
+    if in_url and in_url.day:
+        return in_url
+    if title_at < len(paragraphs) and paragraphs[title_at].kind == "title":
+        for m in _BRACKETED.finditer(paragraphs[title_at].text):
+            dated = [d.date for d in find_dates(m.group(1)) if d.date.year and d.date.month]
+            if dated:
+                return dated[0]  # "Humanitarian Access Snapshot (July 2025)": a report dated in its title
     return None
+
+
+_URL_DATE = re.compile(
+    r"(?:https?://)?\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/[^\s/]+)*?/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]{4,40})[)\]]")
+
+
+def url_date(texts: Iterable[str]) -> PartialDate | None:
+    """The date in the path of a page's web address ("…/2025/07/04/…", "…/20250704/…"), the first
+    found: sites file their pages by the day of publication. Used for a wire dateline's year, and as
+    the date when the text states none."""
+    for text in texts:
+        if "/" not in text or len(text) > 600:
+            continue
+        if m := _URL_DATE.search(text):
+            year, month, day = (int(g) if g else None for g in m.groups())
+            return PartialDate(year, month, day)
+    return None
+
+
+def _without_glued_label(title: str, above: list[Paragraph]) -> str:
+    """A section label glued to the headline ("PakistanIslamabad says …"), when the label is an item
+    of a menu above it or a section name of outlets.yaml `nav_words`: the headline without it."""
+    m = _GLUED_LABEL.match(title)
+    if m is None:
+        return title
+    label = m.group("label").lower()
+    items = {i.strip().lower() for p in above if p.kind == "boilerplate" for i in _MENU_ITEMS.split(p.text)}
+    return title[m.end() :] if label in items or label in word_set("nav_words") else title
+
+
+_GLUED_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{2,20})(?=[A-Z][a-z])")
+_MENU_ITEMS = re.compile(r"\s{2,}|\t|\s*[|•·]\s*")
 
 
 def _wire(paragraphs: list[Paragraph]):
@@ -307,6 +369,8 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
             if named := domain_name(name, [q.text for q in paragraphs]):
                 return canonical(named)
             domain = domain or name  # a domain only: the rules below may name the publisher
+        elif (m := _CHANNEL.match(p.text.strip())) and outlet_shaped(m.group("name")):
+            return canonical(m.group("name"))  # "Kabul Insider, [03.07.2025 14:22]": a channel's post
     for p in paragraphs[:6]:
         if p.kind == "boilerplate" and (m := _SENDER.match(p.text)):
             return canonical(m.group("name"))
@@ -316,9 +380,22 @@ def _outlet(paragraphs: list[Paragraph], *, author: str = "") -> str:
     for p in reversed(chrome):
         if not is_caption(p.text) and not _CREDIT.match(p.text) and (name := mentioned_outlet(p.text)):
             return name
-    return domain
+    return domain or _site_name(paragraphs)
 
 
+def _site_name(paragraphs: list[Paragraph]) -> str:
+    """The site's name as the first line of the page, above the headline: a short run of capitalised
+    words ("The Steppe and Beyond") that no rule made the headline and that is no menu or known chrome."""
+    title_at = next((i for i, p in enumerate(paragraphs) if p.kind == "title"), 0)
+    if title_at == 0 or paragraphs[0].kind != "boilerplate":
+        return ""
+    text = paragraphs[0].text.strip()
+    if not 2 <= len(text.split()) <= 5 or not name_like(text) or is_nav(text) or is_chrome(text):
+        return ""
+    return text
+
+
+_CHANNEL = re.compile(r"^(?P<name>[^,\[\]|]{3,60}?),?\s*\[[^\]]{6,30}\]$")
 _BARE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 
 

@@ -176,3 +176,112 @@ def test_a_database_source_line_names_the_outlet_without_its_place() -> None:
     assert masthead_outlet("The Oxus Courier (Termez, Uzbekistan)") == "The Oxus Courier"
     assert outlet_shaped("Central Asia Freight Journal")  # "Central" opens desk credits, not only them
     assert not outlet_shaped("Central Asia Desk")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Dr. Ada Lorne", "Ada Lorne"),
+        ("By Prof. Ada Lorne", "Ada Lorne"),
+        ("Dr Ada Lorne", "Ada Lorne"),
+    ],
+)
+def test_a_bylines_author_is_recorded_without_honorifics(line: str, author: str) -> None:
+    from russia_taliban.load.lines import byline
+
+    got = byline(line)
+    assert got is not None and got.author == author
+
+
+@pytest.mark.parametrize("line", ["KEY HIGHLIGHTS", "Key findings", "CONTEXT"])
+def test_a_reports_section_heading_is_no_byline(line: str) -> None:
+    from russia_taliban.load.lines import byline
+
+    assert byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("12 May 2024 · 38 min", PartialDate(2024, 5, 12)),  # an episode's length beside its date
+        ("Spring 2024 edition", None),  # a season is no month
+        ("March 2024 issue", PartialDate(2024, 3)),
+    ],
+)
+def test_durations_and_issue_words_may_stand_beside_a_date(line: str, date: PartialDate | None) -> None:
+    from russia_taliban.load.lines import date_stamp
+
+    got = date_stamp(line)
+    assert (got.date if got else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("https://oxusdaily.org/world/2024/03/05/panj-crossing", PartialDate(2024, 3, 5)),
+        ("oxusdaily.org/20240305/a1b2c3/c.html", PartialDate(2024, 3, 5)),
+        ("Link: https://pamirletters.net/2024/03/panj/", PartialDate(2024, 3)),
+        ("https://pamirletters.net/report-2024-panj", None),  # a year in a slug is no filing date
+        ("The 2024/03 plan was agreed in Dushanbe.", None),  # no web address
+    ],
+)
+def test_a_web_addresss_path_dates_the_page(text: str, date: PartialDate | None) -> None:
+    from russia_taliban.load.stated import url_date
+
+    assert url_date([text]) == date
+
+
+def test_a_wire_datelines_year_comes_from_the_pages_address_before_years_the_text_names() -> None:
+    got = read(
+        "oxusdaily.org/20240305/a1b2c3/c.html",
+        "Dushanbe reopens the Panj crossing",
+        "DUSHANBE, March 5 (Xinhua) -- Tajikistan reopened the crossing that closed in 2023, officials said on "
+        "Tuesday, after talks with the authorities across the river.",
+        BODY,
+    )
+    assert got.published == PartialDate(2024, 3, 5)
+
+
+def test_a_report_dated_only_in_its_title_takes_that_date() -> None:
+    got = read("Panj Valley: Access Snapshot (March 2024)", "KEY HIGHLIGHTS", BODY, BODY2)
+    assert (got.title, got.author, got.published) == (
+        "Panj Valley: Access Snapshot (March 2024)",
+        "",
+        PartialDate(2024, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("menu", "title"),
+    [
+        ("Home   Tajikistan   World   Business", "Dushanbe reopens the Panj crossing"),  # the label is a menu item
+        ("Home   World   Business", "TajikistanDushanbe reopens the Panj crossing"),  # it is not: left alone
+    ],
+)
+def test_a_section_label_glued_to_the_headline_is_cut_when_a_menu_names_it(menu: str, title: str) -> None:
+    got = read("Oxus Daily", menu, "TajikistanDushanbe reopens the Panj crossing", "By Ada Lorne", BODY, BODY2)
+    assert got.title == title
+
+
+def test_a_channels_name_beside_its_posts_time_is_the_outlet() -> None:
+    got = read("Pamir Insider, [05.03.2024 09:40]", "Dushanbe reopens the Panj crossing", BODY, BODY2)
+    assert got.outlet == "Pamir Insider"
+
+
+def test_a_sites_name_as_the_first_line_above_the_headline_is_the_last_resort_outlet() -> None:
+    got = read(
+        "The Oxus and Beyond",
+        "Writing on trade and borders in Central Asia",
+        "Home   About   Archive",
+        "",
+        "Dushanbe reopens the Panj crossing",
+        "Posted on March 5th, 2024 by Ada Lorne",
+        BODY,
+        BODY2,
+    )
+    assert (got.title, got.author, got.outlet, got.published) == (
+        "Dushanbe reopens the Panj crossing",
+        "Ada Lorne",
+        "The Oxus and Beyond",
+        PartialDate(2024, 3, 5),
+    )
