@@ -389,9 +389,21 @@ def byline(text: str) -> Byline | None:
         return Byline(_title_case(_without_place(head)), outlet)  # "Viktor Lebedev | Eurasia Daily Wire"
     head, _, role = stripped.partition(", ")
     head = _without_place(head)
+    if _is_name(head) and not head.endswith("?") and _two_authors(role):
+        return Byline(f"{_title_case(head)} and {_title_case(role.strip())}")  # "A, B": a reader view's two authors
     if _is_name(head) and not head.endswith("?") and (not role or _is_role(role)):
         return Byline(_title_case(head))
     return None
+
+
+def _two_authors(text: str) -> bool:
+    """The part after a name's comma is a second personal name, not a job title or a desk: two or three
+    capitalised words of which none is a byline role ("Idris Rahimi", not "Moscow Correspondent")."""
+    from .outlets import word_set
+
+    tokens = text.strip().split()
+    roles = word_set("byline_roles")
+    return 2 <= len(tokens) <= 3 and _is_name(text.strip()) and not any(t.lower() in roles for t in tokens)
 
 
 @functools.cache

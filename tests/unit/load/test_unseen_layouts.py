@@ -285,3 +285,18 @@ def test_a_sites_name_as_the_first_line_above_the_headline_is_the_last_resort_ou
         "The Oxus and Beyond",
         PartialDate(2024, 3, 5),
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Ada Lorne, Timur Kasymov", "Ada Lorne and Timur Kasymov"),  # a reader view's two authors
+        ("Ada Lorne, Dushanbe Correspondent", "Ada Lorne"),  # a name and a job title
+        ("Ada Lorne, Senior Fellow", "Ada Lorne"),
+    ],
+)
+def test_a_second_name_after_a_comma_is_a_second_author_not_a_job_title(line: str, author: str) -> None:
+    from russia_taliban.load.lines import byline
+
+    got = byline(line)
+    assert got is not None and got.author == author
