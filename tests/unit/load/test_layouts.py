@@ -7,7 +7,7 @@ from tests.unit.load.layout_scoring import main, score_set
 
 @pytest.mark.parametrize(
     ("name", "fields"),
-    [("dev", 0.95), ("dev2", 0.95), ("dev3", 0.92)],  # dev3 (40 articles, 20 kinds of source) is short of 0.95
+    [("dev", 0.95), ("dev2", 0.95), ("dev3", 0.92), ("dev4", 0.92)],  # dev3 and dev4 are short of 0.95
 )
 def test_development_layouts_meet_the_targets(name: str, fields: float) -> None:
     total, _ = score_set(name)
