@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..load.kinds import CONTENT_KINDS
 from ..text import sentences
-from ..text.dates import MONTHS, DateMention, PartialDate, find_dates, parse_iso, resolve
+from ..text.dates import ABBREVIATED_MONTH_STOP, MONTHS, DateMention, PartialDate, find_dates, parse_iso, resolve
 
 EVENT_COLUMNS = ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"]
 
@@ -22,7 +22,9 @@ _ABBREVIATED_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 # ("Jan. 5"); a sentence ends at a stop followed by whitespace. So only where a month abbreviation's dot
 # is followed by whitespace can a paragraph's date cross a sentence boundary (a data file can drop "jan"
 # from the abbreviations); there the paragraph's sentences are searched one by one, as the reference does.
-_MAY_CROSS = re.compile(rf"\b(?:{'|'.join(_ABBREVIATED_MONTHS)})\.\s", re.IGNORECASE)
+# dates.ABBREVIATED_MONTH_STOP is `\b(?:jan|…|dec)\.\s` in any case, built from the same list, written to
+# skip to candidates in C (twice as fast: the case-insensitive scan cost as much as the date finder).
+_MAY_CROSS = ABBREVIATED_MONTH_STOP
 
 # Every date the finder keeps holds a digit or a month name written with a capital (lower-case "may" and
 # "march" are verbs, see dates._CAPITAL): a paragraph with neither dates nothing. Two plain searches

@@ -127,19 +127,32 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 # the lookbehinds then check the word boundary and the initial as `re.IGNORECASE` would.
 
 
-def _anchor_pattern() -> str:
+def _word_start(words: Iterable[str], *, digits: bool = False) -> tuple[str, str]:
+    """A set of first characters and the rest, for a word (or digit) at a word start, in any case.
+
+    The set leads the pattern, so sre skips to candidates in C (a leading `\\b` makes it try every
+    position): the words' initials in both cases and any non-ASCII character (case-insensitive matching
+    folds some onto ASCII letters: "ſ" is an "s"); a lookbehind then checks the word boundary, and one
+    per initial the initial itself, as `re.IGNORECASE` does.
+    """
     by_initial: dict[str, list[str]] = {}
-    for name in MONTHS:
-        by_initial.setdefault(name[0], []).append(name[1:])
+    for word in words:
+        by_initial.setdefault(word[0].lower(), []).append(word[1:])
     initials = "".join(sorted({c for i in by_initial if i.isascii() for c in (i.lower(), i.upper())}))
-    months = "|".join(
-        f"(?<={re.escape(i)})(?:{'|'.join(map(re.escape, sorted(rests, key=len, reverse=True)))})"
-        for i, rests in sorted(by_initial.items())
+    rests = "|".join(
+        f"(?<={re.escape(i)})(?:{'|'.join(map(re.escape, sorted(set(r), key=lambda x: (-len(x), x))))})"
+        for i, r in sorted(by_initial.items())
     )
-    return rf"[\d{re.escape(initials)}\x80-\U0010ffff](?<!\w.)(?:(?<=\d)|(?i:{months})(?!\w))"
+    digit = r"\d" if digits else ""
+    first = rf"[{digit}{re.escape(initials)}\x80-\U0010ffff](?<!\w.)"
+    return first, f"(?i:{rests})"
 
 
-_ANCHOR = re.compile(_anchor_pattern())
+_FIRST, _MONTH_REST = _word_start(MONTHS, digits=True)
+_ANCHOR = re.compile(rf"{_FIRST}(?:(?<=\d)|{_MONTH_REST}(?!\w))")
+#: An abbreviated month's full stop before whitespace ("Jan. 5"), the one place a date holds a stop that
+#: may end a sentence: `\b(?:jan|…|dec)\.\s` with re.IGNORECASE, written to skip in C as _ANCHOR does.
+ABBREVIATED_MONTH_STOP = re.compile("".join(_word_start(_ABBREVIATIONS)) + r"\.\s")
 # The text before an anchor, read backwards: separators, a word no longer than the longest lead,
 # separators and the word before that (a lead, when the first word is "early", "mid" or "late"). Every
 # part may be empty, so a match that runs to the end of what was read says to read further back.

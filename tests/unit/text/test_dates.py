@@ -106,7 +106,7 @@ _PIECES = [
     "May", "may", "MAY", "March", "march", "Sept", "sept.", "Dec.", "december", "Jun", "july", "Aug", "ſep", "AUGUſT",
     "Aprıl", "Apr", "5", "05", "31st", "2021", "1999", "2025-07", "2025-07-04", "30.12.2024", "12/30/2024", "2025/04/18",
     "10,000", "troops", "per", "%", "km", "the", "decided", "market", "Mayor", "Octopus", "novel", "within", "x",
-    "’", "“", "—", "(", ")", ",", ".", "-", "--", "/", "é", "K", "İ",
+    "’", "“", "—", "(", ")", ",", ".", "-", "--", "/", "é", "K", "İ", "Jan.", "sept.", "ſept.", "Oct.",
 ]  # fmt: skip
 _GAPS = [" ", " ", " ", "  ", "-", " - ", "\n", "", "\t", " " * 30, "-" * 45]
 
@@ -145,3 +145,15 @@ def test_month_abbreviations_take_the_number_of_the_name_they_start(token: str, 
 
     assert MONTHS[token] == month
     assert len(MONTHS) == 24  # twelve names, eleven abbreviations (May has none) and "sept" beside "sep"
+
+
+def test_the_set_first_scans_agree_with_their_plain_case_insensitive_patterns() -> None:
+    import re
+
+    from russia_taliban.text.dates import _ABBREVIATIONS, _ANCHOR, ABBREVIATED_MONTH_STOP, MONTHS
+
+    plain_anchor = re.compile(rf"\b(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?!\w))", re.I)
+    plain_stop = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\.\s", re.IGNORECASE)
+    for text in _generated(1200, seed=15):
+        for fast, plain in ((_ANCHOR, plain_anchor), (ABBREVIATED_MONTH_STOP, plain_stop)):
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
