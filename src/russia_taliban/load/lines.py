@@ -72,7 +72,8 @@ def _chrome_by_width() -> tuple[list[int], list[re.Pattern[str]]]:
     character. Above _EXACT_ABOVE characters every width is a cut (long texts meet no branch too short
     for them); below it, where texts are short and a branch too short for one fails within its width,
     the cuts are _CUT_CHARS characters of pattern apart, so the patterns compiled once per process are
-    under a third as long (0.45 s of CPU in every process before, 0.13 s now).
+    an eighth as long (with data/boilerplate.yaml of December 2026: 0.62 s of CPU in every process with a
+    cut at every width, 0.08 s now; the chrome test itself about 4% slower).
     """
     branches = [(b, sre_parse.parse(b, re.IGNORECASE).getwidth()[1]) for p in _chrome_sources() for b in _branches(p)]
     cuts, kept = [0], sum(len(b) for b, _ in branches)
@@ -85,7 +86,7 @@ def _chrome_by_width() -> tuple[list[int], list[re.Pattern[str]]]:
     return cuts, patterns
 
 
-_EXACT_ABOVE, _CUT_CHARS = 200, 400
+_EXACT_ABOVE, _CUT_CHARS = 400, 800
 
 
 def is_chrome(text: str) -> bool:
