@@ -142,9 +142,9 @@ def read_article(path: Path, *, article_id: str | None = None, data: bytes | Non
             text, encoding = decode(data)
         except UndecodableError as exc:
             raise CorpusError(
-                f"file is neither UTF-8 nor Windows-1252 text ({exc})",
+                f"file is not readable as UTF-8, UTF-16 or Windows-1252 text ({exc})",
                 where=where,
-                fix="save it as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8, or -f KOI8-R)",
+                fix="remove it if it is not an article, or save it as UTF-8 (e.g. iconv -f SHIFT_JIS -t UTF-8)",
             ) from None
         if fmt == "html":
             from .html import html_text
