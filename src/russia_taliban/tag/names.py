@@ -2,9 +2,12 @@
 
 A capitalised name counts as a person only with a cue that it is one: a title or role before it
 ("Judge Oleg Nefyodov", "political analyst Sayed Jawad Hashimi"), an appositive after it ("Nasir
-Andisha, who represents …", "Yelena Markova, a researcher …") or an attribution verb beside it ("said
-Yulia Kornienko", "Rakesh Jain said"). A capitalised phrase ending in an organisation noun ("Foreign
-Ministry", "Chamber of Commerce") is an organisation. Every word list is in data/wordlists.yaml.
+Andisha, who represents …", "Yelena Markova, a researcher …"), an attribution verb beside it ("said
+Yulia Kornienko", "Rakesh Jain said") or a word that introduces a name ("a trader named Ali Rahimi").
+A given name alone is a person only when an appositive headed by a role noun follows it ("Fariba, a
+former teacher from Herat, …", "For Mariam, a law student who …, the news …"). A capitalised phrase
+ending in an organisation noun ("Foreign Ministry", "Chamber of Commerce") is an organisation. Every
+word list is in data/wordlists.yaml.
 """
 
 from __future__ import annotations
@@ -118,6 +121,7 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
     title and verb at every position ran twenty times slower.
     """
     _, verbs, inverted, nouns = _cue_words()
+    introducers = words_of("name_introducers")
     known = list(known or [])
     out: list[NewName] = []
     for m in _runs().finditer(text):
@@ -142,8 +146,9 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
         after = _WORD_AFTER.match(text, end)
         previous = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         apposition = _apposition(text, end)
+        introduced = previous is not None and not previous.group(2) and previous.group(1).lower() in introducers
         cued = (
-            title or before or apposition
+            title or before or apposition or introduced
             or (after is not None and after.group(1) in verbs)
             or (previous is not None and not previous.group(2) and previous.group(1).lower() in inverted)
         )  # fmt: skip
@@ -152,7 +157,57 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
         role = " ".join(x for x in (before, title, apposition) if x)
         out.append(NewName(start, end, name, PERSON, " ".join(role.split())))
         known.append((start, end))
+    out.extend(_given_names(text, known))
     return sorted(out)
+
+
+_GIVEN = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+),\s+(?:(?:a|an)\s|who\s)")
+_PREVIOUS_WORD = re.compile(r"([\w’'\-]+)[ \t]+$")
+
+
+def _given_names(text: str, known: list[tuple[int, int]]) -> list[NewName]:
+    """Given names standing alone before an appositive headed by a role noun ("Fariba, a former
+    teacher from Herat who …,"): news features introduce ordinary people so, by first name only."""
+    if ", a" not in text and ", who" not in text:
+        return []
+    out = []
+    for m in _GIVEN.finditer(text):
+        name, start, end = m.group(1), m.start(1), m.end(1)
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+        word = previous.group(1) if previous is not None else ""
+        if word[:1].isupper() and word.lower() not in words_of("name_leading_words"):
+            continue  # the last word of a longer capitalised run: that run is judged as a whole
+        if word.lower() in words_of("place_prepositions"):
+            continue  # "a teacher in Herat, who …": a place, or a month
+        if name.lower() in words_of("discourse_openers") or not is_person_name(name, single=True):
+            continue
+        if any(s < end and start < e for s, e in known) or not _role_headed(text, m.end(1)):
+            continue
+        out.append(NewName(start, end, name, PERSON, _apposition(text, end)))
+        known.append((start, end))
+    return out
+
+
+def _role_headed(text: str, end: int) -> bool:
+    """Whether the appositive after text[:end] describes a person: "who …", or "a/an" and a phrase
+    whose head (the last word before "from", "who", … or the phrase's end) is a role noun, or which
+    gives an age ("a 24-year-old"), with no attribution verb before its closing comma or stop
+    ("However, a spokesman said …" and "Leyla, a name her mother chose," introduce no one)."""
+    m = re.match(r",\s+(?:(who)\s|(?:a|an)\s+([^,.;:“”\"]*))", text[end : end + 240])
+    if m is None:
+        return False
+    phrase = m.group(2) or ""
+    if any(w in _cue_words()[1] for w in re.findall(r"[a-z]+", phrase.lower())):
+        return False
+    if m.group(1):
+        return True
+    words = []
+    for word in phrase.lower().split():
+        if word in words_of("apposition_ends"):
+            break
+        words.append(word.strip("’'"))
+    head = words[-1] if 0 < len(words) <= 6 else ""  # "a former law student", "a teacher", "a 24-year-old"
+    return head in words_of("speaker_roles") or any(re.fullmatch(r"\d+-year-old", w) for w in words[:2])
 
 
 def _after_known(known: list[tuple[int, int]], start: int, end: int) -> int | None:
