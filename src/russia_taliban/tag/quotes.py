@@ -39,6 +39,7 @@ ROLE = "role"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _QUOTE_MARKS = '“”"‘'  # not ’, which is also the apostrophe
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-]+")
 
 
 class Speaker(NamedTuple):
@@ -135,6 +136,12 @@ def _verbs() -> re.Pattern[str]:
     return re.compile(rf"\b{alternation('attribution_verbs')}\b", re.I)
 
 
+@functools.cache
+def _subject_lead() -> frozenset[str]:
+    # words that may stand before a sentence's subject: titles, roles, their qualifiers and articles
+    return words_of("titles") | words_of("speaker_roles") | words_of("role_qualifiers") | words_of("role_determiners")
+
+
 class _Article:
     """What the speaker rules need to know of the article so far: who was named, and where."""
 
@@ -180,6 +187,38 @@ class _Paragraph:
     def persons_in(self, start: int, end: int) -> list[Speaker]:
         return [p for s, e, p in self.persons if start <= s and e <= end]
 
+    def named_in(self, start: int, end: int) -> list[tuple[int, Speaker]]:
+        """The persons text[start:end] names, by position: mentions, and lone surnames of persons named
+        earlier in the article ("Hanafi" after "Abdul Salam Hanafi")."""
+        found = [(s, p) for s, e, p in self.persons if start <= s and e <= end]
+        taken = [(s, e) for s, e, _ in self.persons]
+        for m in _CAPITALISED.finditer(self.text, start, end):
+            if not any(s <= m.start() < e for s, e in taken):
+                person = self.surname(m.group())
+                if person.name:
+                    found.append((m.start(), person))
+        return sorted(found, key=lambda sp: sp[0])
+
+    def surname(self, word: str) -> Speaker:
+        """The person a lone capitalised word names: a gazetteer person, or the last word of a person
+        beyond it named earlier in the article; NOBODY otherwise."""
+        actor = self.article.gazetteer.resolve(word)
+        if actor is not None and actor.type == "person":
+            return Speaker(actor.name, "person")
+        if word in self.article.surnames:
+            return self.article.surnames[word]
+        return self.article.full_name(word) if is_person_name(word, single=True) else NOBODY
+
+    def subject_of(self, start: int, end: int) -> Speaker:
+        """The person a sentence text[start:end] opens with, as its subject ("12:48 — Hanafi stops …",
+        "The analyst Tomas Berg was …"): only titles, roles and articles may come before them."""
+        named = self.named_in(start, end)
+        if not named:
+            return NOBODY
+        position, person = named[0]
+        lead = re.findall(r"[A-Za-z][\w’'\-.]*", self.text[start:position])
+        return person if all(w.lower().rstrip(".") in _subject_lead() for w in lead) else NOBODY
+
     def speaker_in(self, start: int, end: int, *, first: bool = True) -> Speaker:
         """The speaker a clause text[start:end] names: a person, "he"/"she", a known surname, a lone
         name beside the verb, or a role; NOBODY if none."""
@@ -191,15 +230,10 @@ class _Paragraph:
         near = " ".join(words[:3]), " ".join(words[-3:])
         if any(_PRONOUN.search(x) for x in near) or _pronoun_verb().search(clause):
             return self.antecedent(start)  # "he said", "she added", "…, he told reporters"
-        for word in re.findall(r"[A-Z][\w’'\-]+", clause):
-            actor = self.article.gazetteer.resolve(word)
-            if actor is not None and actor.type == "person":
-                return Speaker(actor.name, "person")
-            if word in self.article.surnames:
-                return self.article.surnames[word]
-            full = self.article.full_name(word) if is_person_name(word, single=True) else NOBODY
-            if full.name:
-                return full
+        for word in _CAPITALISED.findall(clause):
+            person = self.surname(word)
+            if person.name:
+                return person
         lone = re.match(rf"[\s,.]*(?:{_verbs().pattern}\s+)?([A-Z][\w’'\-]+),\s+(?:a|an|the|who)\s", clause)
         if lone:  # "said Mahbooba, a 24-year-old …": a first name alone, with an apposition
             name, _ = strip_titles(lone.group(1))
@@ -279,9 +313,44 @@ def _after_clause(text: str, span: QuoteSpan, sentence_end: int) -> tuple[int, i
         return span.end, end
     verb = _verbs().search(head)
     if verb is None or len(head[: verb.start()].split()) > 10:
-        return None
+        verb = _verb_after_apposition(clause)
+        if verb is None:
+            return None
     stop = re.search(r"[.;](?=\s|$)", clause[verb.end() :])  # the clause ends at the sentence's end
     return span.end, span.end + verb.end() + (stop.start() if stop else len(clause) - verb.end())
+
+
+_NAME_AND_APPOSITION = re.compile(r"[\s,]*(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*,\s+(?:a|an|the|who)\s")
+
+
+def _verb_after_apposition(clause: str) -> re.Match[str] | None:
+    """The verb of "…," NAME, a ROLE in CITY who has …, said: a name right after the quote, then an
+    appositive of any length up to the comma the verb follows, within the sentence."""
+    m = _NAME_AND_APPOSITION.match(clause)
+    if m is None:
+        return None
+    for comma in re.finditer(r",\s+|[.;!?](?=\s|$)", clause[: m.end() + 400]):
+        if comma.start() < m.end():
+            continue
+        if not comma.group().startswith(","):
+            return None  # the sentence ended before any verb
+        verb = _verbs().match(clause, comma.end())
+        if verb is not None:
+            return verb
+    return None
+
+
+def _subject_end(paragraph: _Paragraph, lo: int, end: int) -> int:
+    """Where the subject before a verb at `end` ends: before a phrase set off by commas that opens in
+    lower case ("X, receiving Ambassador Y in Kabul, called it …", "X, who met Y, said") when a person
+    comes before it, else `end` ("Putin's envoy, Zamir Kabulov, called …" names its subject last)."""
+    before = paragraph.text[lo:end].rstrip()
+    if not before.endswith(","):
+        return end
+    opening = before.rfind(",", 0, len(before) - 1)
+    if opening <= 0 or not before[opening + 1 :].lstrip()[:1].islower() or not paragraph.named_in(lo, lo + opening):
+        return end
+    return lo + opening
 
 
 def _before_speaker(paragraph: _Paragraph, lo: int, span: QuoteSpan) -> Speaker:
@@ -296,7 +365,8 @@ def _before_speaker(paragraph: _Paragraph, lo: int, span: QuoteSpan) -> Speaker:
     verbs = list(_verbs().finditer(before))
     if verbs:
         verb = verbs[-1]
-        found = paragraph.speaker_in(lo, lo + verb.start(), first=False)  # "Political analyst X said …"
+        subject_end = _subject_end(paragraph, lo, lo + verb.start())
+        found = paragraph.speaker_in(lo, subject_end, first=False)  # "Political analyst X said …"
         if found.name:
             return found
         found = paragraph.speaker_in(lo + verb.end(), span.start)  # "…, said X, “…"
@@ -369,11 +439,15 @@ def _attribute(paragraph: _Paragraph, spans: list[QuoteSpan], previous: Speaker)
             speaker = out[-1]  # the quotation continues after its attribution
         if not speaker.name:
             speaker = _previous_sentence(paragraph, bounds, sentence, span)
+        if not speaker.name:
+            speaker = _colon_intro(paragraph, bounds, sentence, span)
         only_quote = len(spans) == 1 and not text[: span.start].strip() and not text[span.end :].strip(' .”"')
         if not speaker.name and only_quote:
             speaker = previous  # a paragraph that continues the last speaker's words
         out.append(speaker)
-        if speaker.type in ("person", PERSON):
+        if speaker.name:
+            # the speaker stays whom a later "he says" means, over others named in the same sentence
+            paragraph.note_until(max(closing[1], span.end))
             paragraph.article.met(speaker)
     if out and out[0].name == "" and any(s.name for s in out):
         # "“A,” he said, “B.”" attributes B; A, before its attribution, is the same quotation
@@ -393,8 +467,35 @@ def _previous_sentence(paragraph: _Paragraph, bounds: list[tuple[int, int]], sen
         earlier = bounds[bounds.index(sentence) - 1]
     else:
         return NOBODY
-    persons = paragraph.persons_in(*earlier)
-    return persons[-1] if persons else NOBODY
+    persons = paragraph.named_in(*earlier)
+    return persons[-1][1] if persons else NOBODY
+
+
+def _colon_intro(paragraph: _Paragraph, bounds: list[tuple[int, int]], sentence: tuple[int, int],
+                 span: QuoteSpan) -> Speaker:  # fmt: skip
+    """For a quote after a short colon intro that names no one ("Through an interpreter: “…”", "In a
+    statement: “…”"): the subject of the sentence before."""
+    text = paragraph.text
+    before = text[sentence[0] : span.start]
+    if not before.rstrip().endswith(":"):
+        return NOBODY
+    stops = list(re.finditer(r"[.!?]\s+", before))  # the splitter may have kept the sentences together
+    if stops:
+        intro = sentence[0] + stops[-1].end()
+        earlier = (sentence[0] + (stops[-2].end() if len(stops) > 1 else 0), intro)
+    elif sentence in bounds and bounds.index(sentence):
+        intro, earlier = sentence[0], bounds[bounds.index(sentence) - 1]
+    else:
+        return NOBODY
+    clause = text[intro : span.start]
+    if (
+        len(clause.split()) > 6
+        or _verbs().search(clause)
+        or _role(clause).name
+        or paragraph.named_in(intro, span.start)
+    ):
+        return NOBODY
+    return paragraph.subject_of(*earlier)
 
 
 def _joined(spans: list[QuoteSpan], j: int, text: str) -> bool:

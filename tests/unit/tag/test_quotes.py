@@ -100,6 +100,26 @@ S = "the door is open but nobody has walked through it"  # a quotation of our ow
         ([f"“{S},” said Farida, a nurse in Herat."], [("Farida", "person (not in gazetteer)")]),
         ([f"Political analyst Karim Sadat said the move was small. “{S},” he said."],
          [("Karim Sadat", "person (not in gazetteer)")]),
+        # a person introduced at the paragraph's start by a given name or full name and a role, then "she"
+        ([f"Leyla, a retired nurse from Balkh who now sells bread, has stopped listening. “{S},” she said."],
+         [("Leyla", "person (not in gazetteer)")]),
+        ([f"For Tahmina, a graduate student who lost her place, the ruling came late. She moved in 2023. “{S},” "
+          "she said."], [("Tahmina", "person (not in gazetteer)")]),
+        ([f"A carpet merchant from Balkh named Rahim Jan Sultani laid out his rugs. “{S},” he said."],
+         [("Rahim Jan Sultani", "person (not in gazetteer)")]),
+        ([f"However, a senior diplomat was blunt. “{S},” he said."], [("senior diplomat", "role")]),
+        # a short colon intro naming no one: the subject of the sentence before
+        ([f"Sergey Lavrov took questions in the lobby. In English: “{S}.”"], [("Sergey Lavrov", "person")]),
+        (["Omar Haidari, who advises the chamber, spoke first.", f"09:10 — Haidari leaves the hall. Via a translator: “{S}.”"],
+         [("Omar Haidari", "person (not in gazetteer)")]),
+        ([f"The talks ended late. In English: “{S}.”"], [("", "")]),
+        # a long appositive between the name after the quote and its verb
+        ([f"“{S},” Lena Fischer, a researcher in Bonn who has followed the talks since they began in 2021, said "
+          "of the plan."], [("Lena Fischer", "person (not in gazetteer)")]),
+        # the subject speaks, not the person in a phrase set off by commas; an appositive name is the subject
+        ([f"Sergey Lavrov, welcoming Amir Khan Muttaqi in Moscow, called the visit “{S}”."],
+         [("Sergey Lavrov", "person")]),
+        ([f"Vladimir Putin’s envoy, Zamir Kabulov, called the visit “{S}”."], [("Zamir Kabulov", "person")]),
         # spokespeople and officials named only by role
         ([f"A Foreign Ministry spokesperson said: “{S}.”"], [("Foreign Ministry spokesperson", "role")]),
         ([f"“{S},” a spokeswoman for the World Food Programme said."],
@@ -116,6 +136,28 @@ S = "the door is open but nobody has walked through it"  # a quotation of our ow
 def test_speaker_patterns(texts: list[str], expected: list[tuple[str, str]]) -> None:
     found = find_quotes(paragraphs_frame(*texts), builtin_gazetteer())
     assert list(zip(found.speaker, found.speaker_type, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # the previous paragraph's speaker, not the last person it mentions in the quote's sentence
+        ([f"“{S},” said Sergey Lavrov after meeting Zamir Kabulov.",
+          "The pace is slow. Change will come “only when the ground is ready for it”, he says."],
+         ["Sergey Lavrov", "Sergey Lavrov"]),
+        # a speaker named by role is the one a later paragraph's "he" means
+        ([f"A senior Russian diplomat was blunt. “{S},” he said.",
+          "Kabul must now “show that it can keep its word on this”, he added."],
+         ["senior Russian diplomat", "senior Russian diplomat"]),
+        # a person named in a later sentence of the paragraph takes over
+        ([f"“{S},” said Sergey Lavrov. Zamir Kabulov stayed on for a second day.",
+          "Moscow expects “a long winter of small steps for both sides”, he says."],
+         ["Sergey Lavrov", "Zamir Kabulov"]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_in_the_next_paragraph_means_the_last_speaker(texts: list[str], expected: list[str]) -> None:
+    found = find_quotes(paragraphs_frame(*texts), builtin_gazetteer())
+    assert found.speaker.tolist() == expected
 
 
 def test_a_person_beyond_the_gazetteer_keeps_their_role() -> None:
