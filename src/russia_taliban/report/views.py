@@ -250,6 +250,11 @@ FEATURES = {
     "weak": "hits of terms that count only alongside others (weight under 1)",
     "short": "whether the paragraph is short",
     "log_chars": "its length",
+    "previous": "the previous paragraph's score",
+    "next": "the next paragraph's score",
+    "headline": "the headline's score",
+    "article_mean": "the mean score of the article's other paragraphs",
+    "short_x_previous": "the previous paragraph's score where the paragraph is short",
 }
 
 
