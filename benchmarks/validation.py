@@ -11,10 +11,13 @@ threshold can be chosen by looking at a test paragraph. Methods:
 - `rule, concept lexicon`: the shipped data/themes.yaml with its hand-set thresholds;
 - `... + calibrated thresholds`: each theme's (long, short) threshold pair chosen for F1 on the
   training articles (all of dev for the test split; the other 26 articles in leave-one-article-out);
-- `learned (shipped)`: what the library does (tag.classifier): each paragraph on its own hits;
-- `learned + article context`: the same with the previous and next paragraphs' scores, the
-  headline's score, the mean of the article's other paragraphs and short x previous (measured on
-  dev, not shipped: it did not raise F1 there);
+- `learned, paragraph alone`: the classifier on each paragraph's own hits (shipped before the
+  coding reached 43 development articles);
+- `learned + article context (shipped)`: what the library does (tag.classifier): the same with the
+  previous and next content paragraphs' scores, the headline's, the mean of the article's other
+  paragraphs and short x previous;
+- every split is read as a user's build reads it (classifier.as_loaded: the articles through the
+  loader, so coded credits and "Related:" lines are non-content); `--coded-kinds` keeps the coders' kinds;
 - `bag of lemmas (+ lexicon)`: logistic regression on simplemma lemmas (words in at least three
   training paragraphs), alone and beside the lexicon features; only when simplemma is importable (it
   is not a dependency: it was measured and rejected).
@@ -34,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from russia_taliban.tag import classifier  # noqa: E402
-from russia_taliban.tag.classifier import coding, fit_logistic, probability  # noqa: E402
+from russia_taliban.tag.classifier import CONTEXT, as_loaded, coding, fit_logistic, probability  # noqa: E402
 from russia_taliban.tag.lexicon import builtin_lexicon, load_lexicon  # noqa: E402
 from russia_taliban.tag.themes import rule_design, tag_themes  # noqa: E402
 from russia_taliban.tag.validate import scores  # noqa: E402
@@ -44,26 +47,6 @@ THEMES = ["security", "economics", "diplomacy", "humanitarian"]
 LONG_GRID = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0)
 SHORT_GRID = (0.5, 1.0, 1.5, 2.0)
 CAP = 6.0
-
-
-def context_columns(frame, score: np.ndarray, short: np.ndarray) -> np.ndarray:
-    """Previous and next paragraph's score, the headline's, the article's other paragraphs' mean,
-    and short x previous, for one theme (frame in reading order, one article after another)."""
-    import pandas as pd
-
-    article = pd.factorize(frame.article_id)[0]
-    c = np.minimum(score, CAP) / 2
-    same_prev = np.r_[False, article[1:] == article[:-1]]
-    same_next = np.r_[article[:-1] == article[1:], False]
-    previous = np.where(same_prev, np.r_[0.0, c[:-1]], 0.0)
-    following = np.where(same_next, np.r_[c[1:], 0.0], 0.0)
-    heads = frame.kind.isin(["title", "standfirst"]).to_numpy()
-    best = pd.Series(np.where(heads, c, 0.0)).groupby(article).transform("max").to_numpy()
-    headline = np.where(heads, 0.0, best)
-    total = pd.Series(c).groupby(article).transform("sum").to_numpy()
-    count = pd.Series(c).groupby(article).transform("count").to_numpy()
-    mean_other = (total - c) / np.maximum(count - 1, 1)
-    return np.column_stack([previous, following, headline, mean_other, short * previous])
 
 
 def folds(train, test):
@@ -110,15 +93,10 @@ def learned(context: bool):
     def tagger(train, target):
         both = apart(train, target)
         d = rule_design(both, lexicon)
-        if context:
-            short = d.base[0][:, 4]  # BASE: score, terms, strong, weak, short, log_chars
-            for j in range(len(d.names)):
-                extra = context_columns(both, d.base[j][:, 0] * 2, short)
-                model_features = len(d.feature_names(j))
-                d.base[j] = np.column_stack([d.base[j][:, :model_features], extra])
-            fit = fit_with_context
-        else:
-            fit = fit_theme
+        if not context:  # drop the CONTEXT columns (they follow BASE in the design)
+            keep = [k for k in range(d.base[0].shape[1]) if k not in range(len(classifier.BASE),
+                                                                               len(classifier.BASE) + len(CONTEXT))]  # fmt: skip
+            d.base[:] = [b[:, keep] for b in d.base]
         rows = np.arange(len(train))
         out = {}
         for j, t in enumerate(d.names):
@@ -130,13 +108,8 @@ def learned(context: bool):
     return tagger
 
 
-def fit_theme(d, j: int, gold: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The shipped model's log-odds for every paragraph of the design."""
-    return classifier.fit_theme(d, j, gold, rows, articles=0).logit(d, j)
-
-
-def fit_with_context(d, j: int, gold: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The shipped features plus the context columns appended to the design (same penalties)."""
+def fit(d, j: int, gold: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The shipped model's log-odds for every paragraph of the design (its features, its penalties)."""
     terms, _ = d.term_matrix(j, len(d.base[j]))
     used = terms[rows].any(axis=0)
     x = np.column_stack([d.base[j], terms[:, used]])
@@ -197,15 +170,17 @@ def measure(tagger, dev, test) -> dict[str, tuple[float, float, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--test", action="store_true", help="also score the frozen test split (aggregates only)")
+    parser.add_argument("--coded-kinds", action="store_true", help="the coders' paragraph kinds, not the loader's")
     args = parser.parse_args()
+    read = coding if args.coded_kinds else (lambda name: as_loaded(coding(name)))
     first = load_lexicon(ROOT / "benchmarks" / "baseline_themes.yaml").only(THEMES)
     methods = {
         "rule, first lexicon": rule(first, calibrated=False),
         "rule, first lexicon + calibrated thresholds": rule(first, calibrated=True),
         "rule, concept lexicon": rule(builtin_lexicon(), calibrated=False),
         "rule, concept lexicon + calibrated thresholds": rule(builtin_lexicon(), calibrated=True),
-        "learned (shipped)": learned(context=False),
-        "learned + article context": learned(context=True),
+        "learned, paragraph alone": learned(context=False),
+        "learned + article context (shipped)": learned(context=True),
     }
     try:
         import simplemma  # noqa: F401
@@ -214,10 +189,10 @@ def main() -> None:
         methods["bag of lemmas + lexicon features"] = bag_of_lemmas(with_lexicon=True)
     except ImportError:
         pass
-    dev = coding("coded_dev")
+    dev = read("coded_dev")
     splits = {"dev, leave one article out": None}
     if args.test:
-        splits["frozen test split"] = coding("coded_test")
+        splits["frozen test split"] = read("coded_test")
     print("| method | split | " + " | ".join(f"{t} P / R / F1" for t in THEMES) + " |")
     print("|---|---|" + "---|" * len(THEMES))
     for name, tagger in methods.items():

@@ -10,6 +10,9 @@ theme and split, computed from those files and the lexicon actually used:
 - `test`: the tagger as shipped (models trained on the whole development split) on the test split;
 - `dev_loao`: leave one article out on the development split: each article tagged by models
   trained on the others (for a rule theme, the rule as it stands);
+- both splits are read as a user's build reads them (`classifier.as_loaded`: each article through
+  the loader, so a coded credit or "Related:" line is non-content and untagged, and the headline and
+  neighbours the context features use are the loader's);
 - `seeds`, `heldout`: the tagger as shipped on the older sets (the seeds were read while the
   lexicon was written, so that figure is in-sample for the terms);
 - `human`: the human-human agreement, the ceiling the tagger is measured against.
@@ -29,7 +32,7 @@ import pandas as pd
 from ..errors import UserError
 from ..load.corpus import load_corpus
 from ..resources import package_text
-from .classifier import coding, fit_theme, models_for, probability
+from .classifier import as_loaded, coding, fit_theme, models_for, probability
 from .lexicon import Lexicon
 from .themes import rule_design, tag_themes
 
@@ -101,10 +104,10 @@ def validation(lexicon: Lexicon) -> pd.DataFrame:
     rows = []
     shipped = {}
     for split, name in (("test", "coded_test"), ("seeds", "seeds"), ("heldout", "heldout")):
-        frame = coding(name)
+        frame = as_loaded(coding(name)) if split == "test" else coding(name)
         tags, _ = tag_themes(frame, lexicon)
         shipped[split] = (frame, tags)
-    dev = coding("coded_dev")
+    dev = as_loaded(coding("coded_dev"))
     loao = leave_one_article_out(dev, lexicon)
     agreement = _agreement().set_index("theme")
     for theme in lexicon.names:

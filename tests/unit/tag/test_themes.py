@@ -3,6 +3,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from russia_taliban.load.kinds import CONTENT_KINDS
 from russia_taliban.tag.lexicon import builtin_lexicon, load_lexicon
 from russia_taliban.tag.themes import tag_themes
 from tests.conftest import paragraphs_frame
@@ -200,17 +201,13 @@ def test_learned_themes_tag_what_the_rule_missed(texts: list[str], theme: str, i
     assert tag(*texts).iloc[index][theme] == 1
 
 
-def test_a_learned_decision_rests_on_the_paragraph_alone() -> None:
-    # context was measured and left out: the same paragraph gets the same probability in any article
-    text = "Q: And the Taliban's role in fighting Islamic State?"
+def test_an_elliptical_question_takes_its_theme_from_the_article_around_it() -> None:
+    # coders read a question in an interview by the exchange it belongs to: the context features
+    text = "Q: And the Taliban's role?"
     after_security = tag("Moscow fears that Islamic State militants will infiltrate Tajikistan.", text)
     after_trade = tag("Russian firms want to sell wheat and fuel to Kabul and to invest in copper mining.", text)
-    alone = tag(text)
-    assert (
-        after_security.iloc[1]["security_score"]
-        == after_trade.iloc[1]["security_score"]
-        == alone.iloc[0]["security_score"]
-    )
+    assert after_security.iloc[1]["security_score"] > after_trade.iloc[1]["security_score"]
+    assert after_trade.iloc[1]["economics_score"] > after_security.iloc[1]["economics_score"]
 
 
 def test_themes_without_coding_follow_the_rule() -> None:
@@ -228,7 +225,7 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
     from `reference_tags` and a plain scan, then the logistic function."""
     import math
 
-    from russia_taliban.tag.classifier import BASE, OTHER_CAP, models_for
+    from russia_taliban.tag.classifier import BASE, CONTEXT, OTHER_CAP, models_for
     from russia_taliban.tag.hits import longest_first
     from russia_taliban.tag.themes import MAX_COUNTED_REPEATS
     from russia_taliban.text.words import fewer_words
@@ -255,11 +252,29 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
         counted.append(out)
 
     def capped(i: int, name: str) -> float:
-        return min(score[i][name], OTHER_CAP) / 2
+        return min(score[i][name], OTHER_CAP) / 2 if kinds[i] in CONTENT_KINDS else 0.0
+
+    kinds, articles = frame.kind.tolist(), frame.article_id.tolist()
+
+    def around(i: int, name: str) -> dict[str, float]:
+        # the article's other content paragraphs, written out one by one
+        mine = [k for k in range(len(texts)) if articles[k] == articles[i] and kinds[k] in CONTENT_KINDS]
+        at = mine.index(i)
+        previous = capped(mine[at - 1], name) if at > 0 else 0.0
+        following = capped(mine[at + 1], name) if at + 1 < len(mine) else 0.0
+        heads = [capped(k, name) for k in mine if kinds[k] in ("title", "standfirst")]
+        headline = max(heads, default=0.0) if kinds[i] not in ("title", "standfirst") else 0.0
+        others = [capped(k, name) for k in mine if k != i]
+        mean = sum(others) / len(others) if others else 0.0
+        short = float(fewer_words(texts[i], lexicon.short_words))
+        return {"previous": previous, "next": following, "headline": headline, "article_mean": mean,
+                "short_x_previous": short * previous}  # fmt: skip
 
     result = {}
     for name, model in models_for(lexicon).items():
         for i, text in enumerate(texts):
+            if kinds[i] not in CONTENT_KINDS:
+                continue  # untagged (a test of its own)
             short = float(fewer_words(text, lexicon.short_words))
             hits = counted[i][name]
             values = {
@@ -271,6 +286,8 @@ def reference_probabilities(frame: pd.DataFrame, lexicon) -> dict[tuple[int, str
                 "log_chars": math.log1p(len(text)),
             }  # fmt: skip
             assert set(values) == set(BASE)
+            values.update(around(i, name))
+            assert set(values) == {*BASE, *CONTEXT}
             values.update({f"other_{o}": capped(i, o) for o in names if o != name})
             z = model.intercept + sum(model.coef[k] * v for k, v in values.items())
             z += sum(model.terms.get(t, 0.0) for t, _ in hits)
@@ -295,7 +312,7 @@ def test_learned_tagging_of_all_paragraphs_at_once_agrees_with_one_at_a_time() -
     rows = []
     for a in range(12):
         for p in range(rng.randint(1, 6)):
-            kind = "title" if p == 0 else "body"
+            kind = "title" if p == 0 else rng.choice(["body", "body", "standfirst", "byline"])
             text = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 4)))
             rows.append({"article_id": f"art{a}", "paragraph_id": f"art{a}-{p}", "kind": kind, "text": text})
     frame = pd.DataFrame(rows)
