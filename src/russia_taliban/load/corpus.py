@@ -164,7 +164,7 @@ def read_article(path: Path, *, article_id: str | None = None, data: bytes | Non
         paragraphs=paragraphs,
         format=fmt,
     )
-    if encoding == "utf-8+replace":
+    if encoding.endswith("+replace"):
         article.warnings.append(f"{article.source_file}: bytes that no encoding decodes were replaced by U+FFFD")
     stated = stated_metadata(paragraphs)
     article.title, article.author, article.outlet = stated.title, stated.author, stated.outlet

@@ -34,7 +34,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, returning the text and the encoding used.
 
     A BOM is honoured (`utf-8-sig`, `utf-16`). Text that is UTF-8 but for a few stray bytes is decoded
-    as UTF-8 with U+FFFD for those bytes and recorded as `utf-8+replace`, since reading it as cp1252
+    as UTF-8 with U+FFFD for those bytes and recorded as `utf-8+replace` (`utf-8-sig+replace`,
+    `utf-16+replace` likewise), since reading it as cp1252
     would garble every other non-ASCII character. Otherwise cp1252, but only where the result looks
     like Western text: Shift-JIS, KOI8-R or random bytes decoded as cp1252 give runs of accented
     letters and symbols, and are refused (UndecodableError) rather than silently garbled. A BOM does
@@ -45,7 +46,8 @@ def decode(data: bytes) -> tuple[str, str]:
     if sig:
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _plausible(data.decode("utf-16", errors="replace"), "UTF-16"), "utf-16"
+        text = _plausible(data.decode("utf-16", errors="replace"), "UTF-16")
+        return text, "utf-16+replace" if "\ufffd" in text else "utf-16"
     try:
         return data.decode("utf-8"), "utf-8-sig" if sig else "utf-8"
     except UnicodeDecodeError:
@@ -54,7 +56,7 @@ def decode(data: bytes) -> tuple[str, str]:
     bad = replaced.count("\ufffd")
     good = sum(1 for ch in replaced if ord(ch) > 127) - bad
     if good and bad <= max(good, len(replaced) // 1000):
-        return replaced, "utf-8-sig" if sig else "utf-8+replace"
+        return replaced, "utf-8-sig+replace" if sig else "utf-8+replace"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

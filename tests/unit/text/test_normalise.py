@@ -19,10 +19,22 @@ def test_decode_detects_encoding(data: bytes, text: str, encoding: str) -> None:
     assert decode(data) == (text, encoding)
 
 
-def test_decode_replaces_stray_bytes_in_utf8_text_and_says_so() -> None:
-    text, encoding = decode("Russia’s ".encode() + b"\x81\x8d" + " Ż".encode())
-    assert encoding == "utf-8+replace"
-    assert text.startswith("Russia’s ") and "\ufffd" in text
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Russia’s ".encode() + b"\x81\x8d" + " Ż is here".encode(), "utf-8+replace"),
+        (b"\xef\xbb\xbf" + "Russia’s ".encode() + b"\x81\x8d" + " Ż is here".encode(), "utf-8-sig+replace"),
+        (
+            ("\ufeff" + "Russia’s Ż is here, said the envoy in Kabul on Monday. " * 3).encode("utf-16-le")
+            + b"\x00\xd8",
+            "utf-16+replace",
+        ),
+    ],
+)
+def test_decode_replaces_stray_bytes_and_says_so_with_or_without_a_bom(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert found == encoding
+    assert "Russia’s" in text and "\ufffd" in text
 
 
 @pytest.mark.parametrize(
