@@ -2,8 +2,8 @@
 
 Run from the repository root: `python data/coding/split.py`. Articles already in split.csv keep their split
 (the test split is frozen); each new article is assigned once. Per writer, articles are grouped by
-register and shuffled with a fixed seed; every third article of that order goes to test, so each writer
-and each register is spread over both splits. Deterministic: re-running changes nothing.
+register and shuffled with a fixed seed; every third article of that order goes to test, so each writer is
+spread over both splits, and so is each register with three or more articles. Deterministic: re-running changes nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def main() -> None:
     if not new:
         return
     with path.open("a", encoding="utf-8", newline="") as f:
+        if path.read_bytes()[-1:] not in (b"\n", b""):
+            f.write("\r\n")  # the file's own line ending, so the first new row starts a line
         csv.DictWriter(f, fieldnames=["article_id", "register", "split"]).writerows(
             sorted(new, key=lambda r: r["article_id"])
         )
