@@ -95,5 +95,5 @@ def test_random_bytes_as_an_article_are_one_line_naming_the_file(tmp_path: Path,
     out = tmp_path / "reports"
     args = ["--output", str(out), "--format", "html"] if command == "build" else []
     done = cli(command, "--corpus", str(corpus), *args)
-    one_line(done, f"{corpus / 'noise.txt'}: file is", "—")
+    one_line(done, f"{corpus / 'noise.txt'}: file is", "remove it")
     assert done.stdout == "" and not (out / "report.html").exists()
