@@ -255,7 +255,7 @@ def publication_date(
                 if dated and dated[0].start == 0 and dated[0].date.year:
                     return dated[0].date  # "Received 3 Jun 2024, Accepted …, Published online: 14 Jan 2025"
     wire = _wire(paragraphs)
-    in_url = url_date(p.text for p in paragraphs)
+    in_url = url_date(own_address_lines(paragraphs, title_at))
     year = in_url.year if in_url else None
     if not year and ((wire and wire.date) or yearless):
         year = max(latest_year(p.text for p in paragraphs) or 0, _copyright_year(paragraphs) or 0) or None
@@ -280,6 +280,30 @@ _URL_DATE = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]{4,40})[)\]]")
+
+
+def own_address_lines(paragraphs: list[Paragraph], title_at: int) -> list[str]:
+    """The lines that can give the article's own web address: the header above the headline, the chrome
+    before the first body paragraph, and a line labelled as the page's address anywhere (boilerplate.yaml
+    `own_address`: "URL: …", "Printed from …", "Archived copy of …"). A link inside the text, or in a
+    related-articles list, is another page's address and never dates this one."""
+    labels = _own_address_label()
+    first_body = next((i for i, p in enumerate(paragraphs) if p.kind == "body"), len(paragraphs))
+    return [
+        p.text
+        for i, p in enumerate(paragraphs)
+        if i < title_at
+        or (i < first_body and p.kind == "boilerplate")
+        or (p.kind != "body" and labels.match(p.text.strip()))
+    ]
+
+
+@functools.cache
+def _own_address_label() -> re.Pattern[str]:
+    from .lines import boilerplate_data
+
+    labels = sorted(boilerplate_data().get("own_address", []), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*:?\s*(?:https?://|www\.|[\w-]+\.[a-z]{{2,6}}/)", re.I)
 
 
 def url_date(texts: Iterable[str]) -> PartialDate | None:

@@ -159,3 +159,35 @@ def test_an_outlet_named_in_a_photo_credit_is_not_the_publisher(credit: str) -> 
     assert read("Russia courts the Taliban", "By Jane Doe", BODY, BODY2, "Listen to Reuters on the radio").outlet == (
         "Reuters"
     )
+
+
+WIRE = (
+    "MOSCOW, July 4 (Reuters) - Russia accepted the credentials of the Taliban's ambassador on Friday, a day "
+    "after it became the first country to recognise the movement's government, the foreign ministry said."
+)
+LINKED = (
+    "The move follows years of contacts, described at the time at https://oxusdaily.org/world/2019/02/05/"
+    "moscow-talks, when a Taliban delegation first came to Moscow for talks with Afghan politicians."
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        # the review's repro: a link in the text to another article does not give the wire dateline's year
+        (["Russia accepts the Taliban envoy", WIRE, LINKED, BODY, "(c) 2025 Reuters"], PartialDate(2025, 7, 4)),
+        # a text that states no date is undated, whatever its links' paths say
+        (["Russia and the Taliban, a long courtship", BODY, LINKED, BODY2], None),
+        (["Russia and the Taliban, a long courtship", BODY, BODY2, "Related: https://oxusdaily.org/2019/02/05/a"],
+         None),
+        # the page's own address still dates it: a header line, a labelled line, a print view's banner
+        (["https://oxusdaily.org/world/2025/07/04/envoy", "Russia accepts the Taliban envoy", WIRE, LINKED, BODY],
+         PartialDate(2025, 7, 4)),
+        (["Russia and the Taliban, a long courtship", BODY, LINKED, BODY2, "URL: https://oxusdaily.org/2024/03/05/c"],
+         PartialDate(2024, 3, 5)),
+        (["Russia and the Taliban, a long courtship", BODY, LINKED, BODY2,
+          "Printed from https://oxusdaily.org/2024/03/05/courtship"], PartialDate(2024, 3, 5)),
+    ],
+)  # fmt: skip
+def test_only_the_articles_own_address_dates_it_never_a_link_in_its_text(lines: list[str], date) -> None:
+    assert read(*lines).published == date
