@@ -105,12 +105,14 @@ def is_person_name(name: str, *, single: bool = False) -> bool:
     return all(w.lower() not in stop and (w[0].isupper() or w.lower() in particles) for w in words)
 
 
-_APPOSITION = re.compile(r",\s+((?:who|a|an|the)\s[^,.;:“”\"]{2,120})")
+@functools.cache
+def _appositions() -> re.Pattern[str]:
+    return re.compile(rf",\s+({alternation('appositive_openers')}\s[^,.;:“”\"]{{2,120}})")
 
 
 def _apposition(text: str, end: int) -> str:
     """The appositive right after a name (", who represents …", ", a senior analyst at …"), if any."""
-    m = _APPOSITION.match(text, end)
+    m = _appositions().match(text, end)
     return m.group(1) if m else ""
 
 
@@ -161,17 +163,44 @@ def new_names(text: str, known: list[tuple[int, int]] | None = None) -> list[New
     return sorted(out)
 
 
-_GIVEN = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+),\s+(?:(?:a|an)\s|who\s)")
+@functools.cache
+def _given() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """A lone capitalised word, a comma and an article or relative pronoun; the appositive's opening
+    (relative or article and its phrase); and the plain strings one of them starts with (", a", ", who")."""
+    articles, relatives = alternation("role_appositive_articles"), alternation("person_relatives")
+    given = re.compile(rf"(?<![\w’'\-])([A-Z][a-z’'\-]+),\s+(?:{articles}|{relatives})\s")
+    opening = re.compile(rf",\s+(?:({relatives})\s+([\w’'\-]*)|{articles}\s+([^,.;:“”\"]*))")
+    starts = words_of("role_appositive_articles") | words_of("person_relatives")
+    return given, opening, tuple(f", {w}" for w in sorted(starts))
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Places a lone capitalised word may be: the gazetteer's states, its other non-person actors' aliases
+    (capitals stand for their states) and data/wordlists.yaml's place_names, lower-cased."""
+    from .actors import builtin_gazetteer  # actors imports this module
+
+    aliases = {
+        alias.lower()
+        for actor in builtin_gazetteer().actors.values()
+        if actor.type != "person"
+        for alias in (actor.name, *actor.aliases)
+    }
+    return frozenset(aliases) | words_of("place_names")
+
+
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)[ \t]+$")
 
 
 def _given_names(text: str, known: list[tuple[int, int]]) -> list[NewName]:
-    """Given names standing alone before an appositive headed by a role noun ("Fariba, a former
-    teacher from Herat who …,"): news features introduce ordinary people so, by first name only."""
-    if ", a" not in text and ", who" not in text:
+    """Given names standing alone before an appositive headed by a person noun ("Fariba, a former
+    teacher from Herat who …,"): news features introduce ordinary people so, by first name only. A
+    place is introduced the same way ("Termez, a source of friction, …"), so known places never count."""
+    given, _, starts = _given()
+    if not any(s in text for s in starts):
         return []
     out = []
-    for m in _GIVEN.finditer(text):
+    for m in given.finditer(text):
         name, start, end = m.group(1), m.start(1), m.end(1)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
         word = previous.group(1) if previous is not None else ""
@@ -181,6 +210,8 @@ def _given_names(text: str, known: list[tuple[int, int]]) -> list[NewName]:
             continue  # "a teacher in Herat, who …": a place, or a month
         if name.lower() in words_of("discourse_openers") or not is_person_name(name, single=True):
             continue
+        if name.lower() in _places():
+            continue
         if any(s < end and start < e for s, e in known) or not _role_headed(text, m.end(1)):
             continue
         out.append(NewName(start, end, name, PERSON, _apposition(text, end)))
@@ -189,25 +220,33 @@ def _given_names(text: str, known: list[tuple[int, int]]) -> list[NewName]:
 
 
 def _role_headed(text: str, end: int) -> bool:
-    """Whether the appositive after text[:end] describes a person: "who …", or "a/an" and a phrase
-    whose head (the last word before "from", "who", … or the phrase's end) is a role noun, or which
-    gives an age ("a 24-year-old"), with no attribution verb before its closing comma or stop
-    ("However, a spokesman said …" and "Leyla, a name her mother chose," introduce no one)."""
-    m = re.match(r",\s+(?:(who)\s|(?:a|an)\s+([^,.;:“”\"]*))", text[end : end + 240])
+    """Whether the appositive after text[:end] describes a person: "who" and a verb ("who drives …", not
+    "who many call …", where "who" is the object and may be a place), or "a/an" and a phrase whose head
+    (the last word before "from", "who", … or the phrase's end) is a person noun, or which gives an age
+    ("a 24-year-old"), with no attribution verb before its closing comma or stop ("However, a spokesman
+    said …" and "Leyla, a name her mother chose," introduce no one)."""
+    m = _given()[1].match(text[end : end + 240])
     if m is None:
         return False
-    phrase = m.group(2) or ""
+    if m.group(1):
+        subject = m.group(2)
+        return bool(subject) and subject[0].islower() and subject.lower() not in _relative_subjects()
+    phrase = m.group(3) or ""
     if any(w in _cue_words()[1] for w in re.findall(r"[a-z]+", phrase.lower())):
         return False
-    if m.group(1):
-        return True
     words = []
     for word in phrase.lower().split():
         if word in words_of("apposition_ends"):
             break
         words.append(word.strip("’'"))
     head = words[-1] if 0 < len(words) <= 6 else ""  # "a former law student", "a teacher", "a 24-year-old"
-    return head in words_of("speaker_roles") or any(re.fullmatch(r"\d+-year-old", w) for w in words[:2])
+    return head in words_of("person_nouns") or any(re.fullmatch(r"\d+-year-old", w) for w in words[:2])
+
+
+@functools.cache
+def _relative_subjects() -> frozenset[str]:
+    # a subject right after "who" ("who many call", "who officials say"): pronouns, quantifiers, roles
+    return words_of("relative_clause_subjects") | words_of("speaker_roles")
 
 
 def _after_known(known: list[tuple[int, int]], start: int, end: int) -> int | None:

@@ -35,6 +35,18 @@ from russia_taliban.text.wordlists import wordlists
         ("Ivan Petrov and Lena Fischer met.", []),
         ("The former Soviet republics said little.", []),
         ("Officials in Central Asia said little.", []),
+        # a place before an appositive is no given name: the head must be a person noun, "who" must start a
+        # verb (not "who many call"), and places the gazetteer or the place list knows are never people
+        ("Termez, a source of friction, lies on the border.", []),
+        ("Kandahar, who many call the heartland, fell first.", []),
+        ("Uzbekistan, a member of the SCO, sent a delegation.", []),
+        ("Kazakhstan, a major exporter of wheat, raised prices.", []),
+        ("Herat, a teacher of mine once said, is beautiful.", []),
+        ("Khost, who people say the Taliban never left, was quiet.", []),
+        ("Jalalabad, who few remember, was once a resort.", []),
+        ("Mazar, a trading partner of Termez, grew.", []),
+        ("Nasrin, who fled to Iran in 2021, came back.", [("Nasrin", PERSON, "who fled to Iran in 2021")]),
+        ("Zarmina, a baker in Kabul, opened early.", [("Zarmina", PERSON, "a baker in Kabul")]),
         ("“It will pass,” told Ekho Moskvy listeners.", []),
     ],
 )  # fmt: skip
