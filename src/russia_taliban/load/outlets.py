@@ -226,7 +226,7 @@ def domain_name(domain: str, texts: list[str]) -> str | None:
     if len(label) < 4:
         return None
     for text in texts:
-        for m in _CAPITALISED_RUN.finditer(text):
+        for m in _NAME_RUN.finditer(text):
             words = m.group().split()
             for start in range(len(words)):
                 for end in range(start + 1, min(len(words), start + 6) + 1):
@@ -238,4 +238,6 @@ def domain_name(domain: str, texts: list[str]) -> str | None:
     return None
 
 
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&|and|of|the|for))*")
+_NAME_RUN = re.compile(rf"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|{alternation('outlet_mention_links')}))*")
+"""Capitalised words and the connectors between them, for the name a domain spells: no "." or "/", so a
+name's words are never run into a web address or a stop."""

@@ -78,7 +78,9 @@ def test_repost_notes_can_be_asked_for_alone() -> None:
 @pytest.mark.parametrize(
     ("line", "outlet"),
     [("Follow AP’s coverage of Afghanistan", "Associated Press"), ("Share on LinkedIn", None),
-     ("Photos from the BBC archive", "BBC"), ("Nothing here", None)],
+     ("Photos from the BBC archive", "BBC"), ("Nothing here", None),
+     ("Kun.uz reported", "Kun.uz"), ("RFE/RL reported", "RFE/RL"),  # a stop or slash inside a known name
+     ("As Kun.uz and RFE/RL both reported on Monday", "Kun.uz"), ("Reported by Radio Free Europe/Radio Liberty.", "RFE/RL")],
 )  # fmt: skip
 def test_known_outlets_named_in_a_line_but_not_share_buttons(line: str, outlet: str | None) -> None:
     assert mentioned_outlet(line) == outlet
