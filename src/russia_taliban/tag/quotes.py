@@ -320,13 +320,16 @@ def _after_clause(text: str, span: QuoteSpan, sentence_end: int) -> tuple[int, i
     return span.end, span.end + verb.end() + (stop.start() if stop else len(clause) - verb.end())
 
 
-_NAME_AND_APPOSITION = re.compile(r"[\s,]*(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*,\s+(?:a|an|the|who)\s")
+@functools.cache
+def _name_and_apposition() -> re.Pattern[str]:
+    # a name of one to four capitalised words, a comma and a word that opens an appositive ("who", "a")
+    return re.compile(rf"[\s,]*(?:[A-Z][\w’'\-]*\s+){{0,3}}[A-Z][\w’'\-]*,\s+{alternation('appositive_openers')}\s")
 
 
 def _verb_after_apposition(clause: str) -> re.Match[str] | None:
     """The verb of "…," NAME, a ROLE in CITY who has …, said: a name right after the quote, then an
     appositive of any length up to the comma the verb follows, within the sentence."""
-    m = _NAME_AND_APPOSITION.match(clause)
+    m = _name_and_apposition().match(clause)
     if m is None:
         return None
     for comma in re.finditer(r",\s+|[.;!?](?=\s|$)", clause[: m.end() + 400]):

@@ -1,3 +1,5 @@
+from collections.abc import Callable, Iterator
+
 import pytest
 
 from russia_taliban.tag.actors import builtin_gazetteer
@@ -212,3 +214,40 @@ def test_a_role_keeps_whom_it_serves_after_its_link(link: str) -> None:
 def test_a_relative_or_conjunction_ends_a_roles_qualifiers(word: str) -> None:
     found = find_quotes(paragraphs_frame(f"“{R},” said an official {word} Moscow trusts."), builtin_gazetteer())
     assert found.speaker.tolist() == ["official"]
+
+
+LONG = "in Bonn who has followed the talks closely since they began in the spring of 2021"
+
+
+@pytest.mark.parametrize("opener", wordlists()["appositive_openers"])
+def test_a_name_after_the_quote_carries_an_appositive_of_any_length(opener: str) -> None:
+    role = "has worked" if opener in wordlists()["person_relatives"] else "analyst"
+    found = find_quotes(paragraphs_frame(f"“{R},” Lena Fischer, {opener} {role} {LONG}, said."), builtin_gazetteer())
+    assert found.speaker.tolist() == ["Lena Fischer"]
+
+
+@pytest.fixture
+def use_openers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[list[str]], None]]:
+    """Sets appositive_openers in the shipped word lists (the patterns built from it rebuilt)."""
+    from russia_taliban.tag import names, quotes
+    from russia_taliban.text import wordlists as wl
+
+    caches = (wl.alternation, names._appositions, quotes._name_and_apposition)
+
+    def use(openers: list[str]) -> None:
+        data = {**wordlists(), "appositive_openers": openers}
+        monkeypatch.setattr(wl, "wordlists", lambda: data)
+        for cache in caches:
+            cache.cache_clear()
+
+    yield use
+    monkeypatch.undo()
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_the_appositive_openers_are_read_from_the_word_list(use_openers: Callable[[list[str]], None]) -> None:
+    text = f"“{R},” Lena Fischer, whose institute {LONG}, said."
+    assert find_quotes(paragraphs_frame(text), builtin_gazetteer()).speaker.tolist() == [""]
+    use_openers([*wordlists()["appositive_openers"], "whose"])
+    assert find_quotes(paragraphs_frame(text), builtin_gazetteer()).speaker.tolist() == ["Lena Fischer"]
