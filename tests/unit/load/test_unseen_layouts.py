@@ -38,6 +38,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
         "Mixed by Oxus Sound. Theme music by Ada Lorne.",
         "For further information, please contact the press office in Dushanbe.",
         "BREAKING  Tenge slips against the dollar",
+        "Latest | Tenge slips against the dollar",
+        "Printed on 3 May 2024",
+        "Printed from https://oxusdaily.org/2024/03/05/a",
+        "The Wayback Machine - https://web.archive.org/web/20221001093412/https://oxusdaily.org/a",
+        "Saved 1,204 times between 3 Jan 2023 and 9 Feb 2024",
+        "DRAFT",
+        "CONFIDENTIAL — DRAFT v3",
+        '2 thoughts on "Why the Taliban keep coming to St Petersburg"',
     ],
 )
 def test_chrome_of_apps_print_views_caches_and_memos(line: str) -> None:
@@ -51,10 +59,35 @@ def test_chrome_of_apps_print_views_caches_and_memos(line: str) -> None:
         "Key findings",
         "The envoy liked the draft but said the Taliban would comment later.",
         "Breaking with precedent, Moscow received the delegation at the ministry.",
+        # headlines and sentences that open with a ticker's, a banner's or a marking's words
+        "Breaking: Russia formally recognises the Taliban government",
+        "Latest - Russia and the Taliban sign a trade deal",
+        "Just in: Tajikistan reopens the Panj crossing",
+        "The Wayback Machine shows the ministry deleted the statement in 2022.",
+        "Printed on cheap paper, the leaflets urged farmers to grow wheat.",
+        "Printed from the ministry's own press, the pamphlet ran to 40 pages.",
+        "12 responses to the survey came from Kabul traders.",
+        "3 replies to the ministry's letter were never published.",
+        "Draft",
+        "Internal",
+        "Restricted",
+        "Confidential",
     ],
 )
 def test_those_chrome_patterns_leave_content_and_date_lines_alone(line: str) -> None:
     assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Breaking: Russia formally recognises the Taliban government",
+        "Latest - Russia and the Taliban sign a trade deal",
+    ],
+)
+def test_a_headline_opening_with_a_ticker_label_stays_the_headline(headline: str) -> None:
+    got = kinds(f"{headline}\nBy Ada Lorne\n5 May 2024\n{BODY}\n{BODY2}")
+    assert got[0] == ("title", headline)
 
 
 def test_a_row_of_buttons_apart_by_wide_gaps_is_chrome() -> None:
