@@ -14,17 +14,8 @@ from ..text.dates import ABBREVIATED_MONTH_STOP, MONTHS, DateMention, PartialDat
 EVENT_COLUMNS = ["article_id", "paragraph_id", "date", "date_precision", "actors", "text"]
 
 # The month names are dates.MONTHS (name -> number, every spelling the finder reads): a month's longest
-# name is the month written out, the others are its abbreviations.
+# name is the month written out.
 _FULL_MONTHS = [max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)]
-_ABBREVIATED_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
-
-# A date match holds whitespace only after a letter or digit, or after the dot of an abbreviated month
-# ("Jan. 5"); a sentence ends at a stop followed by whitespace. So only where a month abbreviation's dot
-# is followed by whitespace can a paragraph's date cross a sentence boundary (a data file can drop "jan"
-# from the abbreviations); there the paragraph's sentences are searched one by one, as the reference does.
-# dates.ABBREVIATED_MONTH_STOP is `\b(?:jan|…|dec)\.\s` in any case, built from the same list, written to
-# skip to candidates in C (twice as fast: the case-insensitive scan cost as much as the date finder).
-_MAY_CROSS = ABBREVIATED_MONTH_STOP
 
 # Every date the finder keeps holds a digit or a month name written with a capital (lower-case "may" and
 # "march" are verbs, see dates._CAPITAL): a paragraph with neither dates nothing. Two plain searches
@@ -71,7 +62,11 @@ def _dated_sentences(text: str, found: list[DateMention]) -> Iterator[tuple[int,
     """(sentence start, sentence end, the mention with offsets in the sentence) for each date `found` in `text`."""
     if not found:
         return
-    if _MAY_CROSS.search(text):
+    # A date match holds whitespace only after a letter or digit, or after the dot of an abbreviated month
+    # ("Jan. 5"); a sentence ends at a stop followed by whitespace. So only where a month abbreviation's
+    # dot is followed by whitespace (dates.ABBREVIATED_MONTH_STOP, built from the same word list) can a
+    # date cross a sentence boundary; there the sentences are searched one by one, as the reference does.
+    if ABBREVIATED_MONTH_STOP.search(text):
         yield from _dated_sentences_reference(text, found)
         return
     bounds = iter(sentences.spans(text))
