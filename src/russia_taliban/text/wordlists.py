@@ -11,12 +11,29 @@ import functools
 import re
 from typing import Any
 
+from ..errors import UserError
 from ..resources import package_words, package_yaml
 
 
+@functools.cache
 def wordlists() -> dict[str, Any]:
-    """The parsed data/wordlists.yaml (validated against data/schemas/wordlists.yaml)."""
-    return package_yaml("wordlists.yaml")
+    """The parsed data/wordlists.yaml (validated against data/schemas/wordlists.yaml, then `check`ed)."""
+    data = package_yaml("wordlists.yaml")
+    check(data, where="data/wordlists.yaml")
+    return data
+
+
+def check(data: dict[str, Any], *, where: str) -> None:
+    """What a JSON Schema cannot say: each month abbreviation starts a month's name ("Sept", not "Spt"),
+    so text/dates.py can give it that month's number (an edited entry must fail as one line, naming it)."""
+    names = [name.lower() for name in data["month_names"]]
+    for i, short in enumerate(data["month_abbreviations"]):
+        if not any(name.startswith(short.lower()) for name in names):
+            raise UserError(
+                f"the month abbreviation {short!r} starts no month name",
+                where=f"{where}: month_abbreviations[{i}]",
+                fix="write it as the first letters of its month (Sept for September), or remove it",
+            )
 
 
 def words_of(section: str) -> frozenset[str]:

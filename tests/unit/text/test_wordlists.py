@@ -85,3 +85,28 @@ def test_the_schema_requires_every_section_the_file_holds() -> None:
     schema = yaml.safe_load(package_text("data", "schemas", "wordlists.yaml"))
     sections = set(wordlists()) - {"source", "notes"}
     assert set(schema["required"]) == sections == set(schema["properties"]) - {"source", "notes"}
+
+
+@pytest.mark.parametrize(
+    ("abbreviations", "entry"),
+    [(["Jan", "Spt"], "month_abbreviations[1]"), (["Xyz"], "month_abbreviations[0]"), (["Janu", "Dece"], None)],
+)
+def test_a_month_abbreviation_that_starts_no_month_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, abbreviations: list[str], entry: str | None
+) -> None:
+    # read through wordlists(), as text/dates.py does at import (it once met a bare StopIteration there)
+    data = {**wordlists(), "month_abbreviations": abbreviations}
+    monkeypatch.setattr(wl, "package_yaml", lambda name: data)
+    wl.wordlists.cache_clear()
+    try:
+        if entry is None:
+            assert wl.wordlists()["month_abbreviations"] == abbreviations
+            return
+        with pytest.raises(UserError) as caught:
+            wl.wordlists()
+        line = caught.value.line()
+        assert f"data/wordlists.yaml: {entry}" in line and abbreviations[int(entry[-2])] in line
+        assert "\n" not in line
+    finally:
+        monkeypatch.undo()
+        wl.wordlists.cache_clear()
