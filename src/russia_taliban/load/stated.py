@@ -106,7 +106,11 @@ def _with_fields(out: Stated, fields: dict[str, str]) -> Stated:
     if (raw := fields.get("author")) is not None:
         names = [n.strip(" '\"") for n in raw.strip("[]").split(",")] if raw.startswith("[") else [raw]
         found = [a for n in names if n and (a := _field_author(n))]
-        out.author = " and ".join(found)  # a desk credit ("Web Desk") or "[]": the markup names no author
+        if found:
+            out.author = " and ".join(found)
+        elif _names_no_author(raw):
+            out.author = ""  # a desk credit ("Web Desk") or "[]": the markup names no author
+        # else a value the rules cannot read (an e-mail address): the byline the text gives stands
     if (raw := fields.get("published")) and (dated := [d.date for d in find_dates(raw) if d.date.year]):
         out.published = dated[0]
     if name := fields.get("outlet"):
@@ -115,10 +119,28 @@ def _with_fields(out: Stated, fields: dict[str, str]) -> Stated:
 
 
 def _field_author(text: str) -> str:
-    """The name in an author field ("Wahid Noorzai — Special Correspondent", "By Jane Doe")."""
-    head = re.split(r"\s+[—–|-]\s+|,\s+", text.strip(), maxsplit=1)[0]
+    """The name in an author field ("Wahid Noorzai — Special Correspondent", "By Jane Doe", "Jane Doe
+    (Kabul)", and a catalogue's inverted "Doe, Jane")."""
+    text = _FIELD_PLACE.sub("", text.strip())
+    head, *rest = re.split(r"\s+[—–|-]\s+|,\s+", text, maxsplit=1)
+    if rest and _INVERTED.fullmatch(f"{head}, {rest[0]}") and rest[0].lower() not in word_set("byline_roles"):
+        head = f"{rest[0]} {head}"  # "Doe, Jane": one surname, one given name
     b = byline(head) or byline(f"By {head}")
     return b.author if b and b.author else ""
+
+
+_FIELD_PLACE = re.compile(r"\s*\([^()]{1,40}\)\s*$")  # "Jane Doe (Kabul)": the place a reporter files from
+_INVERTED = re.compile(r"[A-Z][\w’'-]+, [A-Z][\w’'-]+(?: [A-Z]\.)?")
+
+
+def _names_no_author(raw: str) -> bool:
+    """An author field that says the markup names no one: empty ("[]", "None") or a desk credit ("Web
+    Desk", "Staff")."""
+    value = raw.strip().strip("[]").strip(" '\"")
+    if not value or value.lower() in _EMPTY_VALUES:
+        return True
+    words = value.split()
+    return len(words) <= 3 and words[-1].lower() in word_set("byline_roles") and value[:1].isupper()
 
 
 _FIELD = re.compile(
@@ -134,7 +156,9 @@ def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
     first long paragraph. A field the scraper left empty ("None", "[]") gives nothing."""
     found: dict[str, str] = {}
     for name, value in field_lines(paragraphs).values():
-        if name != "other" and value and value.lower() not in _EMPTY_VALUES:
+        if name == "author" and (not value or value.lower() in _EMPTY_VALUES):
+            found.setdefault(name, "")  # the scraper found no author: none is read from the text either
+        elif name != "other" and value and value.lower() not in _EMPTY_VALUES:
             found.setdefault(name, value)
     if "title" in found and (m := _TITLE_SITE.match(found["title"])):
         found["title"] = m.group("title")  # "Headline | Gulf Asia Times": the page title's site suffix

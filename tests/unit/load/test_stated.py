@@ -191,3 +191,30 @@ LINKED = (
 )  # fmt: skip
 def test_only_the_articles_own_address_dates_it_never_a_link_in_its_text(lines: list[str], date) -> None:
     assert read(*lines).published == date
+
+
+@pytest.mark.parametrize(
+    ("field", "author"),
+    [
+        ("Jane Doe (Kabul)", "Jane Doe"),  # the review's repros: a field the rules read
+        ("Doe, Jane", "Jane Doe"),
+        ("Ada Lorne, Special Correspondent", "Ada Lorne"),
+        ("jane.doe@example.com", "Ines Carvalho"),  # one they cannot read: the text's byline stands
+        ("https://oxusdaily.org/authors/jd", "Ines Carvalho"),
+        ("Web Desk", ""),  # a desk credit or an empty field: the markup names no author
+        ("Staff", ""),
+        ("[]", ""),
+        ("None", ""),
+    ],
+)
+def test_an_author_field_overrides_the_byline_only_when_it_names_someone_or_no_one(field: str, author: str) -> None:
+    got = read(
+        "title: Kabul and Moscow sign a fuel deal",
+        f"author: {field}",
+        "date: 2023-02-11",
+        "Kabul and Moscow sign a fuel deal",
+        "By Ines Carvalho",
+        BODY,
+        BODY2,
+    )
+    assert got.author == author
