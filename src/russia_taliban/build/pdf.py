@@ -28,6 +28,7 @@ import struct
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -431,11 +432,16 @@ def write_pdf_apart(
     WeasyPrint is pure Python past Pango: on the build's threads the PDFs took turns on one core (the
     GIL) and slowed the threads waiting on kernels. The bytes are the same as `write_pdf`'s; the
     missing-glyph warning is logged here, in the caller's process, where the build's handlers are.
+    An OSError writing the PDF (disk full, read-only, no permission) is raised here as that OSError,
+    so the build gives its per-cause message, as for any other file it cannot write.
     """
     printer = _PRINTERS.take()
     try:
         result = printer.print(page, path, author, created)
-    except PrinterError:
+    except OSError:
+        _PRINTERS.give_back(printer)  # the target could not be written; the process is fine
+        raise
+    except BaseException:  # PrinterError, or interrupted mid-answer: the pipe's state is unknown
         _PRINTERS.discard(printer)
         raise
     _PRINTERS.give_back(printer)
@@ -443,15 +449,49 @@ def write_pdf_apart(
 
 
 class PrinterError(RuntimeError):
-    """The printing process could not print (render.to_pdf turns it into one line for the user)."""
+    """The printing process could not print (render.to_pdf turns it into one line for the user).
 
-    def __init__(self, what: str, fix: str) -> None:
+    `detail` is the printing process's traceback, if it had one: kept for --debug, never printed by it.
+    """
+
+    def __init__(self, what: str, fix: str, detail: str = "") -> None:
         super().__init__(what)
         self.fix = fix
+        self.detail = detail
 
 
 PRINTERS = 2  # printing processes at most (each holds one document's layout: 200-400 MB for the report)
 _LENGTH = struct.Struct(">Q")
+_LARGEST = 1 << 34  # bytes; a length beyond this is a corrupt header, not a document
+_BUG_FIX = "this is a bug in the PDF step: please report it with the notebook (--debug shows the details)"
+_MEMORY_FIX = "free some memory and build again"
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """The answer to a job that could not be printed: one line for the user, and the traceback for --debug."""
+
+    what: str
+    fix: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class _WriteFailed:
+    """The answer to a job whose PDF could not be written: the OSError's parts, raised again in the caller."""
+
+    errno: int
+    strerror: str
+    filename: str
+
+
+class _GarbledError(Exception):
+    """A message that is cut short (`ended`: the writer closed the pipe) or does not unpickle: the pipe no
+    longer carries the protocol."""
+
+    def __init__(self, reason: str, *, ended: bool = False) -> None:
+        super().__init__(reason)
+        self.ended = ended
 
 
 class _Printer:
@@ -462,11 +502,11 @@ class _Printer:
     The process imports WeasyPrint as it starts, while the first page's HTML is still being made.
     """
 
+    child = "from russia_taliban.build.pdf import serve; serve()"  # what the process runs (tests vary it)
+
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from russia_taliban.build.pdf import serve; serve()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
+            [sys.executable, "-c", self.child], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
 
     def print(self, page: str, path: Path, author: str, created: datetime | None) -> PdfResult:
@@ -474,13 +514,41 @@ class _Printer:
         try:
             _send(self.process.stdin, (page, str(path), author, created))
             answer = _receive(self.process.stdout)
-        except (OSError, EOFError):
-            answer = None
+        except (OSError, EOFError):  # the pipe closed under us: the process ended
+            raise self._ended(path) from None
+        except _GarbledError as exc:
+            raise self._ended(path, garbled=str(exc), alive=not exc.ended) from None
         if isinstance(answer, PdfResult):
             return answer
-        if isinstance(answer, tuple):  # (what, fix) from the printing process
-            raise PrinterError(*answer)
-        raise PrinterError(f"PDF failed: the process printing {path.name} stopped", "free some memory and build again")
+        if isinstance(answer, _WriteFailed):
+            raise OSError(answer.errno, answer.strerror, answer.filename)
+        if isinstance(answer, _Failed):
+            raise PrinterError(answer.what, answer.fix, answer.detail)
+        raise PrinterError(f"PDF failed: the process printing {path.name} answered {type(answer).__name__}", _BUG_FIX)
+
+    def _ended(self, path: Path, *, garbled: str = "", alive: bool = False) -> PrinterError:
+        """Why the process gave no answer: killed (most often for memory), exited, or broke the protocol.
+
+        After an end of pipe the process is ending: its return code says how (negative: a signal, most often
+        the kernel's out-of-memory killer). A process still running after a garbled answer is killed here.
+        """
+        code: int | None = None
+        if not alive:
+            with suppress(subprocess.TimeoutExpired):
+                code = self.process.wait(timeout=10)
+        if code is None:
+            self.process.kill()
+            self.process.wait()
+        if code is not None and code < 0:
+            how = f"signal {-code}"
+            with suppress(ValueError):
+                how = signal.Signals(-code).name
+            return PrinterError(f"PDF failed: the process printing {path.name} stopped ({how})", _MEMORY_FIX)
+        if garbled:
+            return PrinterError(f"PDF failed: the answer of the process printing {path.name} was unreadable ({garbled})",
+                                _BUG_FIX)  # fmt: skip
+        return PrinterError(f"PDF failed: the process printing {path.name} ended without an answer (exit code {code})",
+                            _BUG_FIX)  # fmt: skip
 
     def close(self) -> None:
         with suppress(OSError):
@@ -541,7 +609,7 @@ class _Printers:
 
 
 _PRINTERS = _Printers()
-atexit.register(_PRINTERS.close)
+atexit.register(lambda: _PRINTERS.close())  # the printers of the moment (tests replace them)
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -551,38 +619,73 @@ def _send(stream: IO[bytes], message: object) -> None:
 
 
 def _receive(stream: IO[bytes]) -> Any:
+    """The next message; EOFError if the stream ended between messages, _GarbledError if inside one or corrupt."""
     head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
+    if not head:
         raise EOFError
+    if len(head) < _LENGTH.size:
+        raise _GarbledError("cut short", ended=True)
     (size,) = _LENGTH.unpack(head)
+    if size > _LARGEST:
+        raise _GarbledError(f"a length of {size} bytes")
     data = stream.read(size)
     if len(data) < size:
-        raise EOFError
-    return pickle.loads(data)  # our own process's answer, on our own pipe
+        raise _GarbledError("cut short", ended=True)
+    try:
+        return pickle.loads(data)  # our own process's answer, on our own pipe
+    except Exception as exc:  # garbage can fail to unpickle in many ways)
+        raise _GarbledError(type(exc).__name__) from None
 
 
 def serve() -> None:
     """The printing process: print each job read from stdin, answer each on stdout, until stdin closes.
 
-    Ctrl-C is left to the build (it stops and cleans up); the answer to a job that cannot be printed
-    is (what, fix), so the build still says it in one line.
+    The answers go to a copy of fd 1, and fd 1 becomes stderr, so nothing a library prints (Python or
+    C: Pango, fontconfig) can corrupt them. Ctrl-C is left to the build (it stops and cleans up). A job
+    that cannot be printed is answered too (see `_attempt`): this process writes no traceback.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    jobs, answers = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing printed by a library may corrupt the answers
+    jobs = sys.stdin.buffer
+    sys.stdout.flush()
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
     try:
         import weasyprint  # noqa: F401
     except OSError as exc:
-        broken: tuple[str, str] | None = (f"PDF failed: WeasyPrint cannot load a system library ({exc})",
-                                          "install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)")  # fmt: skip
+        broken: _Failed | None = _Failed(f"PDF failed: WeasyPrint cannot load a system library ({exc})",
+                                         "install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)")  # fmt: skip
     else:
         broken = None
     while True:
         try:
             page, path, author, created = _receive(jobs)
-        except EOFError:
+        except (EOFError, _GarbledError):
             return
-        _send(answers, broken or _print(page, Path(path), author=author, created=created))
+        answer = broken or _attempt(page, Path(path), author=author, created=created)
+        try:
+            _send(answers, answer)
+        except OSError:  # the build has gone
+            return
+
+
+def _attempt(page: str, path: Path, *, author: str, created: datetime | None) -> PdfResult | _Failed | _WriteFailed:
+    """`_print`, with what went wrong as an answer for the caller instead of a traceback on stderr."""
+    try:
+        return _print(page, path, author=author, created=created)
+    except OSError as exc:
+        if exc.errno is None:
+            return _Failed(f"PDF failed: {path.name}: {_one_line(exc)}", _BUG_FIX, traceback.format_exc())
+        where = exc.filename if isinstance(exc.filename, str) else str(path)
+        return _WriteFailed(exc.errno, exc.strerror or os.strerror(exc.errno), where)
+    except MemoryError:
+        return _Failed(f"PDF failed: out of memory printing {path.name}", _MEMORY_FIX)
+    except Exception as exc:  # a bug in WeasyPrint or here: one line, the traceback for --debug
+        return _Failed(f"PDF failed: WeasyPrint could not print {path.name} ({type(exc).__name__}: {_one_line(exc)})",
+                       _BUG_FIX, traceback.format_exc())  # fmt: skip
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _warn(result: PdfResult) -> PdfResult:

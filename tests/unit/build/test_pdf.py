@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -251,28 +255,182 @@ def test_printing_apart_gives_the_bytes_and_the_warning_of_printing_here(
                      for name in ("here.pdf", "apart.pdf")]  # fmt: skip
 
 
-def test_pdfs_printed_from_several_threads_share_at_most_the_allowed_processes(tmp_path: Path) -> None:
+def child(wrap: str = "", *, before: str = "") -> str:
+    """A printing process's program: `before` at its top, and `wrap` run at the start of each job (with
+    `path`, the job's target, in scope) before the real printing. The faults below are injected this way."""
+    return "\n".join([
+        "import ctypes, os, signal, sys, time",
+        "from russia_taliban.build import pdf",
+        textwrap.dedent(before),
+        "real = pdf._print",
+        "def _print(page, path, **kw):",
+        textwrap.indent(textwrap.dedent(wrap) or "pass", "    "),
+        "    return real(page, path, **kw)",
+        "pdf._print = _print",
+        "pdf.serve()",
+    ])  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def printers(monkeypatch: pytest.MonkeyPatch) -> Iterator[pdf._Printers]:
+    """Printing processes of this test alone, closed after it (no idle printer left by an earlier test)."""
+    fresh = pdf._Printers()
+    monkeypatch.setattr(pdf, "_PRINTERS", fresh)
+    yield fresh
+    fresh.close()
+
+
+def no_traceback(capfd: pytest.CaptureFixture[str]) -> str:
+    err = capfd.readouterr().err  # the printing processes share this process's fd 2
+    assert "Traceback" not in err
+    return err
+
+
+WAIT_FOR_A_PARTNER = """
+    (path.parent / (path.name + ".started")).write_text(str(os.getpid()))
+    for _ in range(1200):
+        if len(list(path.parent.glob("*.started"))) >= 2:
+            break
+        time.sleep(0.05)
+    else:
+        raise RuntimeError("no other job started while this one waited a minute")
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one printing process at most on one core")
+def test_pdfs_printed_from_several_threads_print_at_once_in_at_most_the_allowed_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    docs = {f"{n}.pdf": page(f"<h1>Chapter {n}</h1>" + "<p>words</p>" * n) for n in range(1, 6)}
+    monkeypatch.setattr(pdf, "PRINTERS", 2)
+    monkeypatch.setattr(pdf._Printer, "child", child(WAIT_FOR_A_PARTNER))  # a job printed alone never ends
+    docs = {f"{n}.pdf": page(f"<h1>Chapter {n}</h1>" + "<p>words</p>" * n) for n in range(1, 5)}
     with ThreadPoolExecutor(4) as threads:
         results = list(threads.map(lambda name: pdf.write_pdf_apart(docs[name], tmp_path / name), docs))
     assert [r.path.name for r in results] == list(docs)
     assert all(pypdf.PdfReader(r.path).pages for r in results)
-    assert pdf._PRINTERS._started <= pdf.PRINTERS
+    printed_by = {marker.read_text() for marker in tmp_path.glob("*.started")}
+    assert len(printed_by) == pdf.PRINTERS  # two at once, and never a third process
 
 
-def test_a_printing_process_that_died_is_one_clear_error_and_is_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("when", ["while printing", "while idle"])
+def test_a_printing_process_killed_is_one_line_saying_free_some_memory_and_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], when: str
+) -> None:
+    monkeypatch.setattr(
+        pdf._Printer, "child", child('if path.name == "lost.pdf": os.kill(os.getpid(), signal.SIGKILL)')
+    )
     doc = page("<p>x</p>")
-    pdf.write_pdf_apart(doc, tmp_path / "first.pdf")  # a printing process is idle now
-    printer = pdf._PRINTERS.take()
-    printer.process.kill()
-    printer.process.wait()
-    pdf._PRINTERS.give_back(printer)
-    with pytest.raises(pdf.PrinterError, match=r"the process printing lost\.pdf stopped"):
+    if when == "while idle":
+        pdf.write_pdf_apart(doc, tmp_path / "first.pdf")
+        (idle,) = pdf._PRINTERS._idle
+        idle.process.kill()
+        idle.process.wait()
+    with pytest.raises(
+        pdf.PrinterError, match=r"^PDF failed: the process printing lost\.pdf stopped \(SIGKILL\)$"
+    ) as caught:
         pdf.write_pdf_apart(doc, tmp_path / "lost.pdf")
+    assert caught.value.fix == "free some memory and build again"
     assert not (tmp_path / "lost.pdf").exists()
     assert pdf.write_pdf_apart(doc, tmp_path / "again.pdf").pages == 1
+    no_traceback(capfd)
+
+
+@pytest.mark.parametrize(
+    ("target", "code"),
+    [
+        (lambda tmp: Path("/dev/full"), errno.ENOSPC),  # the disk is full
+        (lambda tmp: tmp / "a-file" / "x.pdf", errno.ENOTDIR),
+        (lambda tmp: tmp, errno.EISDIR),
+    ],
+    ids=["disk full", "not a folder", "a folder"],
+)
+def test_a_pdf_that_cannot_be_written_is_that_oserror_here_and_the_process_is_kept(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], target, code: int
+) -> None:
+    (tmp_path / "a-file").write_text("x")
+    path = target(tmp_path)
+    with pytest.raises(OSError) as caught:
+        pdf.write_pdf_apart(page("<p>x</p>"), path)
+    assert (caught.value.errno, caught.value.filename) == (code, str(path))
+    assert type(caught.value) is type(OSError(code, "x"))  # the subclass Python gives that errno
+    (kept,) = pdf._PRINTERS._idle
+    assert kept.process.poll() is None
+    no_traceback(capfd)
+
+
+@pytest.mark.parametrize(
+    ("fault", "what", "fix", "traced"),
+    [
+        ('raise TypeError("a bug\\nover two lines")',
+         r"WeasyPrint could not print bug\.pdf \(TypeError: a bug over two lines\)", pdf._BUG_FIX, True),
+        ("raise MemoryError", r"out of memory printing bug\.pdf", "free some memory and build again", False),
+        ("raise OSError('no errno')", r"bug\.pdf: no errno", pdf._BUG_FIX, True),
+        ("os._exit(3)", r"the process printing bug\.pdf ended without an answer \(exit code 3\)", pdf._BUG_FIX, False),
+    ],
+    ids=["an exception", "out of memory", "an OSError without errno", "an exit"],
+)  # fmt: skip
+def test_a_failure_in_the_printing_process_is_one_line_and_no_traceback_on_stderr(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    fault: str,
+    what: str,
+    fix: str,
+    traced: bool,
+) -> None:
+    monkeypatch.setattr(pdf._Printer, "child", child(f'if path.name == "bug.pdf": {fault}'))
+    with pytest.raises(pdf.PrinterError, match=f"^PDF failed: {what}$") as caught:
+        pdf.write_pdf_apart(page("<p>x</p>"), tmp_path / "bug.pdf")
+    assert caught.value.fix == fix
+    assert ("Traceback" in caught.value.detail) is traced  # the printing process's, kept for --debug
+    no_traceback(capfd)
+    assert pdf.write_pdf_apart(page("<p>x</p>"), tmp_path / "fine.pdf").pages == 1
+
+
+NOISE = b"\x00\x00\x00\x00\x00\x00\x00\x05noise"  # a length header and five bytes: a message, were it read
+
+
+def test_what_a_library_writes_to_fd_1_in_the_printing_process_goes_to_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    native = f"os.write(1, {NOISE!r}); ctypes.CDLL(None).write(1, b' from C\\n', 8); print('from Python')"
+    monkeypatch.setattr(pdf._Printer, "child", child(native))
+    doc = page("<h1>Chapter</h1><p>words</p>")
+    apart = pdf.write_pdf_apart(doc, tmp_path / "apart.pdf")
+    assert apart.pages == 1
+    assert apart.path.read_bytes() == pdf.write_pdf(doc, tmp_path / "here.pdf").path.read_bytes()
+    err = no_traceback(capfd)
+    assert "noise from C" in err and "from Python" in err
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        ("stream.write(pdf._LENGTH.pack(5) + b'xxxxx'); stream.flush()", "UnpicklingError"),
+        ("stream.write(pdf._LENGTH.pack(1 << 62)); stream.flush()", "a length of 4611686018427387904 bytes"),
+        ("stream.write(pdf._LENGTH.pack(100) + b'abc'); stream.flush(); os._exit(0)", "cut short"),
+        ("stream.write(b'\\x00\\x01'); stream.flush(); os._exit(0)", "cut short"),
+    ],
+    ids=["not a pickle", "an impossible length", "a truncated message", "a truncated header"],
+)
+def test_a_corrupt_or_truncated_answer_is_one_line_and_the_process_is_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], answer: str, reason: str
+) -> None:
+    before = f"def _send(stream, message):\n    {answer}\npdf._send = _send"
+    monkeypatch.setattr(pdf._Printer, "child", child(before=before))
+    taken: list[pdf._Printer] = []
+    take = pdf._Printers.take
+    monkeypatch.setattr(pdf._Printers, "take", lambda self: taken.append(take(self)) or taken[-1])
+    with pytest.raises(pdf.PrinterError) as caught:
+        pdf.write_pdf_apart(page("<p>x</p>"), tmp_path / "x.pdf")
+    assert str(caught.value) == f"PDF failed: the answer of the process printing x.pdf was unreadable ({reason})"
+    assert caught.value.fix == pdf._BUG_FIX
+    (printer,) = taken
+    assert printer.process.poll() is not None  # ended and discarded, not given back
+    assert (pdf._PRINTERS._started, pdf._PRINTERS._idle) == (0, [])
+    no_traceback(capfd)
 
 
 def test_the_print_export_shows_what_nbconvert_s_own_exporter_shows(monkeypatch: pytest.MonkeyPatch) -> None:
