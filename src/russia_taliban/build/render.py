@@ -103,7 +103,11 @@ def add_toc(page: str) -> str:
 
 def to_pdf(nb: nbformat.NotebookNode, path: Path, *, toc: bool | None = None) -> Path:
     """Print the notebook's HTML to a PDF with WeasyPrint (see `pdf`); the contents list when `toc`
-    (default: the combined report's `toc` metadata)."""
+    (default: the combined report's `toc` metadata).
+
+    A PDF that cannot be written raises the OSError itself (the build names the cause: full, read-only,
+    no permission); any other failure of the printing process is one line, its traceback only a note
+    that --debug shows."""
     from . import pdf
 
     if not pdf.available():
@@ -112,5 +116,8 @@ def to_pdf(nb: nbformat.NotebookNode, path: Path, *, toc: bool | None = None) ->
     try:  # the HTML here, where nbconvert is loaded already; the printing in a process of its own
         pdf.write_pdf_apart(pdf.print_html(nb, toc=show_toc), path, created=pdf.creation_date(nb))
     except pdf.PrinterError as exc:
-        raise PdfToolsMissingError(str(exc), fix=exc.fix) from None
+        error = PdfToolsMissingError(str(exc), fix=exc.fix)
+        if exc.detail:
+            error.add_note("in the printing process:\n" + exc.detail.rstrip())
+        raise error from None
     return path

@@ -1,5 +1,7 @@
 """The renderer's own steps: the contents list, the reader's copy of a notebook, the combined report."""
 
+from pathlib import Path
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
@@ -108,3 +110,51 @@ def test_to_pdf_without_the_engine_is_one_clear_error(monkeypatch, tmp_path) -> 
     with pytest.raises(PdfToolsMissingError):
         render.to_pdf(_notebook(), tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.fixture
+def printers(monkeypatch):
+    """Printing processes of this test alone, closed after it."""
+    from russia_taliban.build import pdf
+
+    fresh = pdf._Printers()
+    monkeypatch.setattr(pdf, "_PRINTERS", fresh)
+    yield fresh
+    fresh.close()
+
+
+def test_a_pdf_that_cannot_be_written_reaches_the_build_as_its_oserror(printers, tmp_path) -> None:
+    import errno
+
+    from russia_taliban.build import outdir
+
+    with pytest.raises(OSError) as caught:
+        render.to_pdf(_notebook(), Path("/dev/full"))  # every write there fails: the disk is full
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, "/dev/full")
+    line = outdir.writable_error(caught.value, tmp_path).line()  # what the build says for it
+    assert line.startswith("/dev/full: cannot write the reports: No space left on device — free some space")
+
+
+@pytest.mark.parametrize(
+    ("detail", "notes"),
+    [
+        ("Traceback (most recent call last):\n  File 'x'\nTypeError: boom\n",
+         ["in the printing process:\nTraceback (most recent call last):\n  File 'x'\nTypeError: boom"]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_a_printing_failure_is_one_line_with_exit_2_and_its_traceback_only_as_a_note(
+    monkeypatch, tmp_path, detail, notes
+) -> None:
+    from russia_taliban.build import pdf
+    from russia_taliban.errors import PdfToolsMissingError
+
+    def fail(*args, **kwargs):
+        raise pdf.PrinterError("PDF failed: WeasyPrint could not print x.pdf (TypeError: boom)", "report it", detail)
+
+    monkeypatch.setattr(pdf, "write_pdf_apart", fail)
+    with pytest.raises(PdfToolsMissingError) as caught:
+        render.to_pdf(_notebook(), tmp_path / "x.pdf")
+    assert caught.value.line() == "PDF failed: WeasyPrint could not print x.pdf (TypeError: boom) — report it"
+    assert caught.value.exit_code == 2
+    assert getattr(caught.value, "__notes__", []) == notes
