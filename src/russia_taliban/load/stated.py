@@ -47,6 +47,7 @@ from .lines import (
 from .outlets import (
     canonical,
     domain_name,
+    known_outlet,
     masthead_outlet,
     mentioned_outlet,
     outlet_shaped,
@@ -155,15 +156,32 @@ def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
     `key: value` (or `KEY    value`) lines with keys of boilerplate.yaml `scraper_fields`, before the
     first long paragraph. A field the scraper left empty ("None", "[]") gives nothing."""
     found: dict[str, str] = {}
+    values = [value for _, value in field_lines(paragraphs).values()]
     for name, value in field_lines(paragraphs).values():
         if name == "author" and (not value or value.lower() in _EMPTY_VALUES):
             found.setdefault(name, "")  # the scraper found no author: none is read from the text either
         elif name != "other" and value and value.lower() not in _EMPTY_VALUES:
             found.setdefault(name, value)
-    if "title" in found and (m := _TITLE_SITE.match(found["title"])):
+    if "title" in found and (m := _TITLE_SITE.match(found["title"])) and _is_site(m.group("site"), values):
         found["title"] = m.group("title")  # "Headline | Gulf Asia Times": the page title's site suffix
         found.setdefault("outlet", m.group("site"))
     return found
+
+
+def _is_site(suffix: str, values: list[str]) -> bool:
+    """Whether a page title's suffix names the site: a known outlet, an outlet-shaped name, or the name
+    the block's web address spells ("Pamir Letters" for pamirletters.net); never a section label
+    ("Headline | Analysis") or the second half of a headline ("Russia and the Taliban - A Marriage of
+    Convenience")."""
+    if suffix.lower() in word_set("nav_words"):
+        return False
+    if known_outlet(suffix) or outlet_shaped(suffix):
+        return True
+    domains = [m.group(1) for v in values for m in _DOMAIN.finditer(v)]
+    return any(domain_name(d, [suffix]) == suffix for d in domains)
+
+
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,6})\b", re.IGNORECASE)
 
 
 def field_lines(paragraphs: list[Paragraph]) -> dict[int, tuple[str, str]]:

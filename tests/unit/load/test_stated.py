@@ -218,3 +218,25 @@ def test_an_author_field_overrides_the_byline_only_when_it_names_someone_or_no_o
         BODY2,
     )
     assert got.author == author
+
+
+@pytest.mark.parametrize(
+    ("title_field", "title", "outlet"),
+    [
+        # the review's repros: the second half of a headline and a section label are no site
+        ("Russia and the Taliban - A Marriage of Convenience", "Russia and the Taliban - A Marriage of Convenience",
+         ""),
+        ("Kabul and Moscow sign a fuel deal | Analysis", "Kabul and Moscow sign a fuel deal | Analysis", ""),
+        ("Kabul and Moscow sign a fuel deal – Why it matters", "Kabul and Moscow sign a fuel deal – Why it matters",
+         ""),
+        # a site: outlet-shaped, known, or the name the block's address spells
+        ("Kabul and Moscow sign a fuel deal | Gulf Asia Times", "Kabul and Moscow sign a fuel deal", "Gulf Asia Times"),
+        ("Kabul and Moscow sign a fuel deal - Reuters", "Kabul and Moscow sign a fuel deal", "Reuters"),
+        ("Kabul and Moscow sign a fuel deal | Pamir Letters", "Kabul and Moscow sign a fuel deal", "Pamir Letters"),
+    ],
+)  # fmt: skip
+def test_a_page_titles_suffix_is_the_outlet_only_when_it_names_the_site(title_field, title, outlet) -> None:
+    got = read(
+        f"title: {title_field}", "author: Ines Carvalho", "url: https://pamirletters.net/fuel-deal/", BODY, BODY2
+    )
+    assert (got.title, got.outlet) == (title, outlet)
