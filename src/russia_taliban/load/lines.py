@@ -404,7 +404,28 @@ def _two_authors(text: str) -> bool:
 
     tokens = text.strip().split()
     roles = word_set("byline_roles")
-    return 2 <= len(tokens) <= 3 and _is_name(text.strip()) and not any(t.lower() in roles for t in tokens)
+    return (
+        2 <= len(tokens) <= 3
+        and _is_name(text.strip())
+        and not any(t.lower() in roles for t in tokens)
+        and not _names_a_place(text)
+    )
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether a byline part names where its author writes from ("Islamabad Pakistan", "Kabul,
+    Afghanistan", "Mazar-i-Sharif"): a word or two-word run that is a state, its capital or its
+    demonym (data/actors.yaml), or a place of wordlists.yaml `place_names`."""
+    words = [w.strip(",.") for w in text.split()]
+    runs = {" ".join(words[i : i + n]).lower() for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    return not runs.isdisjoint(_place_words())
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    data = parse_yaml(package_text("data", "actors.yaml"), where="data/actors.yaml", schema="actors")
+    states = {a.lower() for s in data["actors"] if s["type"] == "state" for a in (s["name"], *s["aliases"])}
+    return frozenset(states) | words_of("place_names")
 
 
 @functools.cache

@@ -316,3 +316,19 @@ def test_a_label_glued_to_the_time_is_set_apart(label: str) -> None:
     assert unglue(f"4:51 PM GMT+3{label}") == f"4:51 PM GMT+3 {label}"
     assert unglue(f"5 July 2024 Kabul{label}") == f"5 July 2024 Kabul {label}"
     assert unglue(f"5 July 2024 Kabul{label.lower()}") == f"5 July 2024 Kabul{label.lower()}"  # as written only
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Ahmad Shah, Islamabad Pakistan", "Ahmad Shah"),  # the review's repro: a state and its capital
+        ("Jane Doe, Tashkent Uzbekistan", "Jane Doe"),
+        ("Ahmad Shah, Kandahar Province", "Ahmad Shah"),  # a place of wordlists.yaml place_names
+        ("Jane Doe, Saint Petersburg", "Jane Doe"),
+        ("Ahmad Shah, Idris Rahimi", "Ahmad Shah and Idris Rahimi"),  # a second personal name is a second author
+        ("Jane Doe, Ada Lorne", "Jane Doe and Ada Lorne"),
+    ],
+)
+def test_a_place_after_a_bylines_comma_is_where_the_author_writes_from_not_a_second_author(line, author) -> None:
+    b = byline(line)
+    assert b is not None and b.author == author
