@@ -160,22 +160,38 @@ class Kernels:
 
 @functools.cache
 def _quiet_shutdown_manager() -> type[AsyncKernelManager]:
-    """A kernel manager that shuts its kernel down without interrupting it first.
+    """A kernel manager that shuts an idle kernel down without interrupting it first.
 
-    jupyter_client sends SIGINT before every shutdown request, to stop a cell that may still run. Our
-    kernels have finished their notebook (or never ran one), so the interrupt stops nothing; but when it
-    lands while the kernel handles a message, ipykernel logs `[IPKernelApp] ERROR | KeyboardInterrupt
-    caught in kernel.` to the build's stderr, on a build that succeeded. An interrupt asked for outside a
-    shutdown (a cell timeout) still goes through.
+    jupyter_client sends SIGINT before every shutdown request, to stop a cell that may still run. A
+    kernel that has finished its cells (or never ran one) has nothing to stop; but when the interrupt
+    lands while it handles a message, ipykernel logs `[IPKernelApp] ERROR | KeyboardInterrupt caught
+    in kernel.` to the build's stderr, on a build that succeeded. A kernel still running a cell (the
+    build was stopped, or failed elsewhere, mid-cell) is interrupted as usual: without it the graceful
+    shutdown would wait out shutdown_wait_time before killing it. `running_cell` is kept by the hooks
+    of `_cell_hooks`; an interrupt asked for outside a shutdown (a cell timeout) always goes through.
     """
     from jupyter_client.manager import AsyncKernelManager
 
     class QuietShutdown(AsyncKernelManager):
+        running_cell = False
+
         async def _async_interrupt_kernel(self) -> None:
-            if not self.shutting_down:
+            if self.running_cell or not self.shutting_down:
                 await super()._async_interrupt_kernel()
 
     return QuietShutdown
+
+
+def _cell_hooks(km: AsyncKernelManager) -> dict[str, Callable[..., None]]:
+    """nbclient hooks that mark `km` as running a cell from its execute request until its reply."""
+
+    def started(**_: object) -> None:
+        km.running_cell = True  # type: ignore[attr-defined]
+
+    def replied(**_: object) -> None:
+        km.running_cell = False  # type: ignore[attr-defined]
+
+    return {"on_cell_execute": started, "on_cell_executed": replied}
 
 
 def _run_apart(coroutine: Coroutine[Any, Any, object]) -> object:
@@ -213,7 +229,7 @@ def execute(
         # no `cwd=`: papermill would chdir the whole process, which other threads share
         papermill.execute_notebook(str(job.notebook), str(target), parameters=job.parameters, kernel_name=KERNEL,
                                    progress_bar=False, log_output=False, extra_arguments=_QUIET_KERNEL,
-                                   **({"kernel_manager_class": _handing(km)} if km else {}))  # fmt: skip
+                                   **({"kernel_manager_class": _handing(km), **_cell_hooks(km)} if km else {}))  # fmt: skip
     except papermill.PapermillExecutionError as exc:
         failed.parent.mkdir(exist_ok=True)
         if target.is_file():

@@ -135,3 +135,52 @@ def test_worker_threads_leave_ctrl_c_and_sigterm_to_the_main_thread() -> None:
     assert len(masks) == 3
     assert all({signal.SIGINT, signal.SIGTERM} <= mask for mask in masks)
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the caller's mask is untouched
+
+
+@pytest.mark.parametrize(
+    ("shutting_down", "running_cell", "interrupted"),
+    [
+        (False, False, True),  # asked for outside a shutdown (a cell timeout): sent
+        (True, False, False),  # shutting down a kernel that finished its cells (or ran none): not sent
+        (True, True, True),  # shutting down mid-cell (a stopped build): sent, else shutdown waits it out
+    ],
+)
+def test_a_shutdown_interrupts_only_a_kernel_running_a_cell(
+    monkeypatch, shutting_down: bool, running_cell: bool, interrupted: bool
+) -> None:
+    from jupyter_client.manager import AsyncKernelManager
+
+    sent: list[bool] = []
+
+    async def interrupt(self) -> None:
+        sent.append(True)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", interrupt)
+    km = execute._quiet_shutdown_manager()(kernel_name=execute.KERNEL)
+    km.shutting_down, km.running_cell = shutting_down, running_cell
+    execute._run_apart(km._async_interrupt_kernel())
+    assert sent == ([True] if interrupted else [])
+
+
+@pytest.mark.parametrize(
+    ("hooks", "running"), [(["on_cell_execute"], True), (["on_cell_execute", "on_cell_executed"], False)]
+)
+def test_the_handed_kernel_is_marked_running_from_a_cells_request_to_its_reply(
+    tmp_path: Path, monkeypatch, hooks: list[str], running: bool
+) -> None:
+    km = execute._quiet_shutdown_manager()(kernel_name=execute.KERNEL)
+    seen: list[bool] = []
+
+    def run(_module, _target, kw) -> None:
+        for hook in hooks:
+            kw[hook](cell={}, cell_index=0)
+        seen.append(km.running_cell)
+        raise KeyboardInterrupt  # the build stopped here: nbclient shuts the kernel down now
+
+    _fake_papermill(monkeypatch, run)
+    kernels = SimpleNamespace(take=lambda: km)
+    with pytest.raises(KeyboardInterrupt):
+        execute.execute(
+            _job(tmp_path), tmp_path / "o.ipynb", tmp_path / "f.ipynb", lambda _: None, execute.Counter(1), kernels
+        )
+    assert seen == [running]
