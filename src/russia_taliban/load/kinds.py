@@ -16,6 +16,7 @@ from ..text.normalise import fold
 from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .lines import (
+    MENU_GAP,
     bio_name,
     byline,
     date_stamp,
@@ -102,7 +103,6 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 _URL = re.compile(r"https?://|\bwww\.\S", re.IGNORECASE)
-_ITEM_GAP = re.compile(r"\s{2,}|\t|\s+[|•·]\s+")
 
 
 def _chrome_items(text: str) -> bool:
@@ -110,7 +110,7 @@ def _chrome_items(text: str) -> bool:
     ("Print this page    Close window", "Share | Save"): the row is chrome too."""
     if len(text) > 200:
         return False
-    items = [i for i in _ITEM_GAP.split(text.strip()) if i.strip()]
+    items = [i for i in MENU_GAP.split(text.strip()) if i.strip()]
     return len(items) >= 2 and all(is_chrome(i) for i in items)
 
 

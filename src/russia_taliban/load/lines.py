@@ -432,12 +432,12 @@ def _place_words() -> frozenset[str]:
 def _honorific() -> re.Pattern[str]:
     """Honorifics written with a stop in wordlists.yaml `titles` ("Dr.", "Prof."), with or without
     it, before a capitalised name: a byline's author is recorded without them."""
-    stopped = sorted({t.rstrip(".") for t in boilerplate_titles() if t.endswith(".")}, key=len, reverse=True)
+    stopped = sorted({t.rstrip(".") for t in honorific_titles() if t.endswith(".")}, key=len, reverse=True)
     return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, stopped))})\.?\s+)+(?=[A-ZÀ-ÖØ-Þ])")
 
 
-def boilerplate_titles() -> list[str]:
-    """The `titles` section of wordlists.yaml as written."""
+def honorific_titles() -> list[str]:
+    """The honorifics of wordlists.yaml `titles` ("Dr.", "Prof."), as written, their stops kept."""
     from ..text.wordlists import wordlists
 
     return list(wordlists()["titles"])
@@ -634,7 +634,9 @@ def label_outlet(text: str) -> str | None:
     return None  # "News | Taliban": a section and a topic
 
 
-_MENU_GAP = re.compile(r"\s{2,}|\s+[|•·]\s+")
+MENU_GAP = re.compile(r"\s{2,}|\t|\s*[|•·]\s*")
+"""Between the items of a menu or a row of buttons: a wide gap, a tab or a bar (one pattern for `is_nav`,
+the chrome rows of `kinds` and the menu items a glued section label is looked up in)."""
 
 
 def is_nav(text: str, *, by_words: bool = True) -> bool:
@@ -645,7 +647,7 @@ def is_nav(text: str, *, by_words: bool = True) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 200 or re.search(r"[.?!:;,]$", stripped):
         return False
-    items = [i for i in _MENU_GAP.split(stripped) if i]
+    items = [i for i in MENU_GAP.split(stripped) if i]
     if len(items) >= 3 and all(len(i.split()) <= 4 and not re.search(r"[.?!]$", i) for i in items):
         return True
     tokens = stripped.split()

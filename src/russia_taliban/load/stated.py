@@ -34,6 +34,7 @@ from ..text.wordlists import alternation
 from ..text.words import capped_words
 from .kinds import is_caption, name_like
 from .lines import (
+    MENU_GAP,
     bio_name,
     byline,
     date_stamp,
@@ -368,12 +369,11 @@ def _without_glued_label(title: str, above: list[Paragraph]) -> str:
     if m is None:
         return title
     label = m.group("label").lower()
-    items = {i.strip().lower() for p in above if p.kind == "boilerplate" for i in _MENU_ITEMS.split(p.text)}
+    items = {i.strip().lower() for p in above if p.kind == "boilerplate" for i in MENU_GAP.split(p.text)}
     return title[m.end() :] if label in items or label in word_set("nav_words") else title
 
 
 _GLUED_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]{2,20})(?=[A-Z][a-z])")
-_MENU_ITEMS = re.compile(r"\s{2,}|\t|\s*[|•·]\s*")
 
 
 def _wire(paragraphs: list[Paragraph]):

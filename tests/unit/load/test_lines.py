@@ -332,3 +332,10 @@ def test_a_label_glued_to_the_time_is_set_apart(label: str) -> None:
 def test_a_place_after_a_bylines_comma_is_where_the_author_writes_from_not_a_second_author(line, author) -> None:
     b = byline(line)
     assert b is not None and b.author == author
+
+
+@pytest.mark.parametrize("gap", ["   ", "\t", " | ", "|", " • ", "·"])
+def test_a_menus_items_are_apart_by_any_gap_or_bar(gap: str) -> None:
+    from russia_taliban.load.lines import is_nav
+
+    assert is_nav(gap.join(["Home", "World", "Business", "Opinion"]))
