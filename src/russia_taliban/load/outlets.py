@@ -182,7 +182,7 @@ def _trim(name: str) -> str:
     """A matched name without what follows the publisher: "Eurasia Today and" -> "Eurasia Today"; a
     lower-case "the" before it belongs to the sentence ("shared from the Oxus Daily app")."""
     words = name.rstrip(".,").split()
-    if len(words) > 1 and words[0] == "the":
+    if len(words) > 1 and words[0] in words_of("outlet_lead_articles"):  # lower-case only: "The Diplomat" keeps it
         words = words[1:]
     connectors, tails = words_of("outlet_connectors"), words_of("copyright_tails")
     while words and words[-1].lower() in connectors:

@@ -139,7 +139,7 @@ def _names_no_author(raw: str) -> bool:
     """An author field that says the markup names no one: empty ("[]", "None") or a desk credit ("Web
     Desk", "Staff")."""
     value = raw.strip().strip("[]").strip(" '\"")
-    if not value or value.lower() in _EMPTY_VALUES:
+    if not value or value.lower() in _empty_values():
         return True
     words = value.split()
     return len(words) <= 3 and words[-1].lower() in word_set("byline_roles") and value[:1].isupper()
@@ -149,7 +149,6 @@ _FIELD = re.compile(
     r"^(?P<key>[A-Za-z][\w :]{0,30}?)\s*:\s*(?P<value>.*)$"
     r"|^(?P<gapkey>[A-Z][A-Z ]{0,20}?[A-Z])(?:\s{2,}|\t)\s*(?P<gapvalue>\S.*)$"  # "TITLE    …", "AUTHORS  …"
 )
-_EMPTY_VALUES = frozenset({"none", "null", "[]", "n/a", "-"})  # a field the scraper found empty
 
 
 def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
@@ -159,9 +158,9 @@ def scraper_fields(paragraphs: list[Paragraph]) -> dict[str, str]:
     found: dict[str, str] = {}
     values = [value for _, value in field_lines(paragraphs).values()]
     for name, value in field_lines(paragraphs).values():
-        if name == "author" and (not value or value.lower() in _EMPTY_VALUES):
+        if name == "author" and (not value or value.lower() in _empty_values()):
             found.setdefault(name, "")  # the scraper found no author: none is read from the text either
-        elif name != "other" and value and value.lower() not in _EMPTY_VALUES:
+        elif name != "other" and value and value.lower() not in _empty_values():
             found.setdefault(name, value)
     if "title" in found and (m := _TITLE_SITE.match(found["title"])) and _is_site(m.group("site"), values):
         found["title"] = m.group("title")  # "Headline | Gulf Asia Times": the page title's site suffix
@@ -198,7 +197,7 @@ def field_lines(paragraphs: list[Paragraph]) -> dict[int, tuple[str, str]]:
             continue
         key = (m.group("key") or m.group("gapkey")).strip().lower()
         value = (m.group("value") if m.group("key") else m.group("gapvalue")).strip()
-        if key in keys or key in _OTHER_FIELDS:
+        if key in keys:
             lines[p.position] = (keys.get(key, "other"), value)
     return lines if len(lines) >= 2 else {}
 
@@ -206,17 +205,22 @@ def field_lines(paragraphs: list[Paragraph]) -> dict[int, tuple[str, str]]:
 _TITLE_SITE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>[A-Z][\w&.’' -]{1,40})$")
 
 
-_OTHER_FIELDS = frozenset(
-    {"url", "link", "hostname", "description", "excerpt", "categories", "tags", "top image", "length"}
-)
-
-
 @functools.cache
 def _field_keys() -> dict[str, str]:
+    """A field key, lower-cased -> the field it gives (boilerplate.yaml `scraper_fields`; "other" for
+    keys that mark a line of the block but give no field of ours: url, tags, top image …)."""
     from .lines import boilerplate_data
 
     table = boilerplate_data().get("scraper_fields", {})
     return {key.lower(): field for field, keys in table.items() for key in keys}
+
+
+@functools.cache
+def _empty_values() -> frozenset[str]:
+    """The values of a field the scraper found empty ("None", "[]"), lower-cased (boilerplate.yaml)."""
+    from .lines import boilerplate_data
+
+    return frozenset(v.lower() for v in boilerplate_data().get("scraper_empty_values", []))
 
 
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“‘'(\[]+")  # "⚡️ Moscow format: …", "▶ …": emoji and marks before a headline

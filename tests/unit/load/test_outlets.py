@@ -175,3 +175,9 @@ def test_the_words_of_a_name_in_a_sentence_are_read_across_its_connectors(link: 
 )  # fmt: skip
 def test_every_form_of_a_first_publication_note_names_the_original_publisher(note: str) -> None:
     assert statement_outlet(note, reposts_only=True) == "Kestrel Review"
+
+
+@pytest.mark.parametrize("article", wordlists()["outlet_lead_articles"])
+def test_a_lower_case_article_before_a_publishers_name_belongs_to_the_sentence(article: str) -> None:
+    assert statement_outlet(f"Shared from {article} Kestrel Review app") == "Kestrel Review"
+    assert statement_outlet(f"Shared from {article.title()} Kestrel Review app") == f"{article.title()} Kestrel Review"

@@ -240,3 +240,21 @@ def test_a_page_titles_suffix_is_the_outlet_only_when_it_names_the_site(title_fi
         f"title: {title_field}", "author: Ines Carvalho", "url: https://pamirletters.net/fuel-deal/", BODY, BODY2
     )
     assert (got.title, got.outlet) == (title, outlet)
+
+
+def _boilerplate() -> dict:
+    from russia_taliban.load.lines import boilerplate_data
+
+    return boilerplate_data()
+
+
+@pytest.mark.parametrize("empty", _boilerplate()["scraper_empty_values"])
+def test_every_empty_value_of_a_scrapers_field_gives_nothing(empty: str) -> None:
+    got = read("title: Kabul and Moscow sign a fuel deal", f"date: {empty}", f"author: {empty}", BODY, BODY2)
+    assert (got.title, got.author, got.published) == ("Kabul and Moscow sign a fuel deal", "", None)
+
+
+@pytest.mark.parametrize("key", _boilerplate()["scraper_fields"]["other"])
+def test_every_other_key_of_a_scrapers_block_marks_its_line_as_chrome(key: str) -> None:
+    paragraphs = classify(split("\n".join([f"{key.title()}: Russia, Afghanistan, 42", "Author: Ines Carvalho", BODY])))
+    assert [p.kind for p in paragraphs[:2]] == ["boilerplate", "byline"]
