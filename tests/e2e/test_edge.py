@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-import signal
 import string
 from pathlib import Path
 
@@ -185,29 +184,3 @@ def test_a_successful_build_says_nothing_alarming_on_stderr(long_token_build: Pa
     lines = stderr.splitlines()  # progress from several threads: one message per line, none run together
     assert "" not in lines, lines
     assert all(len(re.findall(r"\b(?:tagging|running|executed|rendered|built) ", line)) <= 1 for line in lines), lines
-
-
-def test_finished_kernels_are_shut_down_without_an_interrupt() -> None:
-    """jupyter_client interrupts (SIGINT) a kernel before shutting it down; landing in a message handler,
-    that interrupt made ipykernel log "ERROR | KeyboardInterrupt caught in kernel" on successful builds.
-    A real kernel from the build's pool: an interrupt asked for is sent, a shutdown sends none."""
-    from russia_taliban.build import execute
-
-    kernels = execute.Kernels(1, [], ahead=1)
-    km = kernels.take()
-    sent: list[int] = []
-    send = km._async_signal_kernel
-
-    async def recording(signum: int) -> None:
-        sent.append(signum)
-        await send(signum)
-
-    km._async_signal_kernel = recording
-    try:
-        execute._run_apart(km.interrupt_kernel())  # asked for: goes through
-        assert sent == [signal.SIGINT]
-        execute._run_apart(km.shutdown_kernel())  # what nbclient does at the end of a notebook
-    finally:
-        kernels.close()
-        execute.Kernels.stop(km)
-    assert sent == [signal.SIGINT] and not execute._run_apart(km.is_alive())
