@@ -103,6 +103,9 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 _URL = re.compile(r"https?://|\bwww\.\S", re.IGNORECASE)
+# A transcript's turn: a speaker label ("Question:", "Maria Zakharova:", "HOST:") then a whole sentence,
+# ended by its stop (and any closing quote); a headline list's "Label: headline" has no stop.
+_TURN = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*:\s+\S.*[.?!…][\"”’)]*$")
 
 
 def _chrome_items(text: str) -> bool:
@@ -473,14 +476,21 @@ def _is_prose(p: Paragraph) -> bool:
     )
 
 
+def _is_turn(text: str) -> bool:
+    """A question or answer of a transcript or briefing: content wherever it stands, even at the end."""
+    return capped_words(text) >= 6 and _TURN.match(text.strip()) is not None
+
+
 def _classify_trailer(paragraphs: list[Paragraph]) -> None:
     """After the last long body paragraph: author notes, headline lists and navigation stubs are chrome."""
     last = max((i for i, p in enumerate(paragraphs) if _is_body(p) or _is_prose(p)), default=-1)
     for p in paragraphs[last + 1 :]:
         if p.kind in ("body", "heading") and is_by_line(p.text):
             p.kind = "byline"  # "Posted by X at 11:42 PM" under a blog post
-        elif p.kind in ("body", "heading") and (
-            bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text) or _URL.search(p.text)
+        elif (
+            p.kind in ("body", "heading")
+            and not _is_turn(p.text)
+            and (bio_name(p.text) or capped_words(p.text) <= 4 or _is_title(p.text) or _URL.search(p.text))
         ):
             p.kind = "boilerplate"
     # an author note can also stand just before trailing chrome ("X is ... . Follow him on Twitter")

@@ -1,6 +1,6 @@
 import pytest
 
-from russia_taliban.load.kinds import classify, is_caption
+from russia_taliban.load.kinds import CONTENT_KINDS, classify, is_caption
 from russia_taliban.load.lines import bio_name, is_chrome, wire_dateline
 from russia_taliban.load.split import split
 from russia_taliban.text.wordlists import wordlists
@@ -264,3 +264,22 @@ def test_every_contents_heading_opens_a_table_of_contents(label: str) -> None:
         f"On recognition of the Islamic Emirate of Afghanistan\n{BODY}\n{BODY2}"
     )
     assert [k for k, _ in got][2:6] == ["boilerplate", "boilerplate", "boilerplate", "heading"]
+
+
+@pytest.mark.parametrize(
+    ("turn", "content"),
+    [
+        ("Question: Will the delegation travel to Tashkent next month?", True),
+        ("Spokesman Ivanov: “Not this month. The schedule will be published later.”", True),
+        ("GUEST: Nobody in Moscow knows yet, and nobody will say.", True),
+        ("Related: Uzbek rail link to Afghanistan wins new backers", False),  # a headline, no stop
+        ("More on this story", False),
+    ],
+)
+def test_a_briefings_last_turns_stay_content_while_trailing_chrome_does_not(turn: str, content: bool) -> None:
+    """After the last long paragraph, short and headline-shaped lines are chrome, but a speaker's turn
+    (a label, then a whole sentence with its stop) is what the transcript says, even before a closing note."""
+    text = (f"Briefing on regional affairs\n\n{BODY}\n\nQuestion: And the drills on the southern border?\n\n"
+            f"{BODY2}\n\n{turn}\n\n(The briefing went on to other matters.)")  # fmt: skip
+    kind, found = kinds(text)[-2]
+    assert found == turn and (kind in CONTENT_KINDS) is content, kind
