@@ -5,11 +5,7 @@ from russia_taliban.load.lines import bio_name, is_chrome, wire_dateline
 from russia_taliban.load.split import split
 from russia_taliban.text.wordlists import wordlists
 from russia_taliban.text.words import fewer_words, words
-from tests.unit.load.texts import BODY, BODY2
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(p.kind, p.text) for p in classify(split(text))]
+from tests.unit.load.texts import BODY, BODY2, kinds
 
 
 def test_split_blank_line_paragraphs_keeps_every_line() -> None:

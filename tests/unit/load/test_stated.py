@@ -4,14 +4,10 @@ import pytest
 
 from russia_taliban.load.kinds import classify
 from russia_taliban.load.split import split
-from russia_taliban.load.stated import Stated, glued_title, reporting_credit, stated_metadata
+from russia_taliban.load.stated import Stated, glued_title, reporting_credit
 from russia_taliban.text.dates import PartialDate
 from russia_taliban.text.wordlists import wordlists
-from tests.unit.load.texts import BODY, BODY2
-
-
-def read(*lines: str) -> Stated:
-    return stated_metadata(classify(split("\n".join(lines))))
+from tests.unit.load.texts import BODY, BODY2, read
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,7 @@ from russia_taliban.load.kinds import classify
 from russia_taliban.load.lines import dated_byline, is_chrome
 from russia_taliban.load.split import split
 from russia_taliban.text.dates import PartialDate
-from tests.unit.load.texts import BODY, BODY2
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(p.kind, p.text) for p in classify(split(text))]
+from tests.unit.load.texts import BODY, BODY2, kinds, read
 
 
 @pytest.mark.parametrize(
@@ -133,12 +129,6 @@ def test_a_blog_post_line_gives_its_date_before_the_author() -> None:
     got = dated_byline("Posted on March 3rd, 2024 by Ada Lorne")
     assert got is not None and got.author == "Ada Lorne" and got.stamp.date == PartialDate(2024, 3, 3)
     assert dated_byline("Posted on the bridge by the river") is None
-
-
-def read(*lines: str):
-    from russia_taliban.load.stated import stated_metadata
-
-    return stated_metadata(classify(split("\n".join(lines))))
 
 
 def test_a_scrapers_fields_apart_by_wide_gaps_are_read_and_an_empty_field_gives_nothing() -> None:
