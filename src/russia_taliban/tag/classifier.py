@@ -303,6 +303,8 @@ def as_loaded(frame: pd.DataFrame) -> pd.DataFrame:
     """
     from pathlib import Path
 
+    import numpy as np
+
     from ..load.corpus import read_article
     from ..text.normalise import normalise
 
@@ -313,8 +315,6 @@ def as_loaded(frame: pd.DataFrame) -> pd.DataFrame:
         for p in read_article(Path(f"{article_id}.txt"), article_id=str(article_id), data=data).paragraphs:
             loaded.setdefault(p.text.strip(), p.kind)
         kinds += [loaded.get(normalise(t).strip(), k) for t, k in zip(part["text"], part["kind"], strict=True)]
-    import numpy as np
-
     in_kind_order = np.empty(len(frame), dtype=object)
     in_kind_order[frame.groupby("article_id", sort=False).ngroup().to_numpy().argsort(kind="stable")] = kinds
     return frame.assign(kind=in_kind_order.astype(str))
